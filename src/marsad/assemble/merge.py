@@ -1,0 +1,83 @@
+"""ACLED's disaggregation inside one article: one event per day, place and actor pair.
+
+Mentions of the same engagement (same day, same place, the same actors or a subset of them) merge into
+one event typed by ACLED's precedence order; different places, days or actor pairs stay separate events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.model import ActorMention, Mention
+from marsad.taxonomy import rank
+
+
+@dataclass
+class MentionGroup:
+    """The mentions that make one event."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def day(self) -> date | None:
+        return next((m.event_date for m in self.mentions if m.event_date), None)
+
+    @property
+    def place(self) -> tuple[object, ...] | None:
+        return next((place_key(m) for m in self.mentions if place_key(m) is not None), None)
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset().union(*(actor_keys(m) for m in self.mentions))
+
+    @property
+    def lead(self) -> Mention:
+        """The mention that types the event: highest precedence, then the most complete roles."""
+        return min(self.mentions, key=lambda m: (rank(m.sub_event_type), -len(actor_keys(m)), -m.score))
+
+
+def place_key(mention: Mention) -> tuple[object, ...] | None:
+    toponym = mention.toponym
+    if toponym is None or toponym.place is None:
+        return None
+    place = toponym.place
+    return (place.geonameid, place.name.lower(), place.country_code)
+
+
+def _actor_key(actor: ActorMention | None) -> str | None:
+    if actor is None:
+        return None
+    # Different words for one state's forces ("police patrol", "security forces") are one actor here.
+    if actor.actor.inter == 1 and actor.actor.country:
+        return f"state:{actor.actor.country.lower()}"
+    return actor.actor.name.lower()
+
+
+def actor_keys(mention: Mention) -> frozenset[str]:
+    keys = (_actor_key(mention.roles.actor1), _actor_key(mention.roles.actor2))
+    return frozenset(k for k in keys if k)
+
+
+def _compatible(group: MentionGroup, mention: Mention) -> bool:
+    day, other_day = group.day, mention.event_date
+    if day and other_day and day != other_day:
+        return False
+    place, other_place = group.place, place_key(mention)
+    if place and other_place and place != other_place:
+        return False
+    mine, theirs = group.actors, actor_keys(mention)
+    return not mine or not theirs or mine <= theirs or theirs <= mine
+
+
+def group_mentions(mentions: list[Mention]) -> list[MentionGroup]:
+    """Greedy grouping in text order: each mention joins the first compatible group, else starts one."""
+    groups: list[MentionGroup] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger):
+        for group in groups:
+            if _compatible(group, mention):
+                group.mentions.append(mention)
+                break
+        else:
+            groups.append(MentionGroup([mention]))
+    return groups

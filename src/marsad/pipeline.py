@@ -1,0 +1,221 @@
+"""The data path: ingest → nlp → detect → resolve → assemble, over one Document per article.
+
+Speed comes from doing little: a cheap prefilter rules out most sentences, spaCy parses only those left,
+and the place and actor resolvers run only on articles that have an event at all.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from marsad._exceptions import InputError, MarsadError, UnsupportedLanguage
+from marsad.assemble import assemble
+from marsad.document import Detection, Document
+from marsad.model import Article, Event
+from marsad.nlp import detect_language, split_sentences
+
+MAX_ARTICLE_CHARS = int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS", 1_000_000))
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+Stage = Callable[[Document], Document]
+
+
+@dataclass
+class Outcome:
+    """One article's result in a batch: its events, or the error that stopped it."""
+
+    article: Article
+    events: list[Event]
+    error: MarsadError | None = None
+
+
+class Pipeline:
+    """Runs the stages in order; each takes the Document and returns it (checked, like spaCy's E005)."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, Stage]] = [
+            ("validate", validate),
+            ("segment", segment),
+            ("detect", detect),
+            ("parse", parse),
+            ("resolve", resolve),
+            ("assemble", _assemble),
+        ]
+
+    def __call__(self, article: Article) -> Document:
+        doc = Document(article)
+        for name, stage in self.stages:
+            result = stage(doc)
+            if not isinstance(result, Document):
+                raise TypeError(f"pipeline stage {name!r} returned {type(result).__name__}, not a Document")
+            doc = result
+            if name == "detect" and not doc.candidates:
+                break
+        return doc
+
+    def extract(self, article: Article) -> list[Event]:
+        return self(article).events
+
+    def extract_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Outcome]:
+        """Extract a batch; a bad article yields an Outcome with its error and the batch goes on."""
+        if n_process <= 1:
+            for article in articles:
+                yield _safe_extract(self, article)
+            return
+        warm_up()  # load models once, before forking, so workers share them copy-on-write
+        context = multiprocessing.get_context("fork")
+        with context.Pool(n_process) as pool:
+            yield from pool.imap(_worker_extract, articles, chunksize=4)
+
+
+def warm_up() -> None:
+    """Load every lazy resource now (models, gazetteer, dictionaries) rather than on the first article."""
+    from marsad.nlp import parser
+    from marsad.resolve.actors import get_resolver as actors
+    from marsad.resolve.places import get_resolver as places
+
+    parser.load()
+    places()
+    actors()
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_extract(article: Article) -> Outcome:
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        _WORKER_PIPELINE = Pipeline()
+    return _safe_extract(_WORKER_PIPELINE, article)
+
+
+def _safe_extract(pipeline: Pipeline, article: Article) -> Outcome:
+    try:
+        return Outcome(article, pipeline.extract(article))
+    except MarsadError as exc:
+        return Outcome(article, [], exc)
+
+
+# --- stages -----------------------------------------------------------------------------------------
+
+
+def validate(doc: Document) -> Document:
+    """Refuse what is not an English news text, with a message that names the input."""
+    article = doc.article
+    origin = article.origin or article.id or article.url
+    text = article.text
+    if not text or not text.strip():
+        raise InputError("the article is empty", origin=origin)
+    if "\x00" in text[:100000]:
+        raise InputError("the article looks binary (it contains NUL bytes), not text", origin=origin)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"the article has {len(text):,} characters, more than the limit of {MAX_ARTICLE_CHARS:,}; "
+            "split it into articles or raise MARSAD_MAX_ARTICLE_CHARS",
+            origin=origin,
+        )
+    language = article.language or detect_language(text)
+    if language != "en":
+        name = language if language != "und" else "not recognised as English"
+        raise UnsupportedLanguage(f"marsad reads English articles only; this one is {name}", origin=origin)
+    article.language = "en"
+    return doc
+
+
+def segment(doc: Document) -> Document:
+    doc.sentences = split_sentences(doc.text)
+    return doc
+
+
+def detect(doc: Document) -> Document:
+    """Cheap prefilter on every sentence, then the classifier on the few that pass."""
+    from marsad import detect as detector
+
+    text = doc.text
+    doc.candidates = [i for i, (s, e) in enumerate(doc.sentences) if detector.prefilter(text[s:e])]
+    return doc
+
+
+def parse(doc: Document) -> Document:
+    """spaCy over the candidate sentences only; then the classifier, which may use the parse."""
+    from marsad import detect as detector
+    from marsad.nlp import parser
+
+    nlp = parser.load()
+    texts = [doc.text[doc.sentences[i][0] : doc.sentences[i][1]] for i in doc.candidates]
+    for i, parsed in zip(doc.candidates, nlp.pipe(texts, batch_size=64)):
+        doc.parses[i] = parsed
+    for i in doc.candidates:
+        start, _end = doc.sentences[i]
+        sentence = doc.text[start:_end]
+        for hit in detector.classify(sentence, doc=doc.parses.get(i)):
+            doc.detections.append(
+                Detection(i, start + hit.start, start + hit.end, hit.event_type, hit.sub_event_type, hit.score)
+            )
+    return doc
+
+
+def resolve(doc: Document) -> Document:
+    """Places and actors of the whole article (they need its context), then each mention's fields."""
+    if not doc.detections:
+        return doc
+    from marsad.resolve.actors import get_resolver as actors
+    from marsad.resolve.mentions import resolve_mentions
+    from marsad.resolve.places import get_resolver as places
+
+    entities = [
+        (doc.sentences[i][0] + ent.start_char, doc.sentences[i][0] + ent.end_char, ent.label_)
+        for i, parsed in doc.parses.items()
+        for ent in parsed.ents
+        if ent.label_ in _ENTITY_LABELS
+    ]
+    resolver = places()
+    doc.toponyms = resolver.toponyms(doc.text, entities=entities)
+    doc.sublocations = resolver.sublocations(doc.text)
+    doc.actor_mentions = actors().mentions(doc.text)
+    resolve_mentions(doc)
+    return doc
+
+
+def _assemble(doc: Document) -> Document:
+    if doc.mentions:
+        assemble(doc)
+    return doc
+
+
+# --- the public function ----------------------------------------------------------------------------
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(
+    text_or_article: str | Article, published: date | str | None = None, source: str | None = None
+) -> list[Event]:
+    """Events in one article: `marsad.extract("On 3 May 2024, gunmen ...", published="2024-05-04")`."""
+    global _DEFAULT
+    if isinstance(text_or_article, Article):
+        article = text_or_article
+        if published is not None and article.published is None:
+            article.published = _as_date(published)
+        if source is not None and article.source is None:
+            article.source = source
+    elif isinstance(text_or_article, str):
+        article = Article(text=text_or_article, published=_as_date(published), source=source)
+    else:
+        raise InputError(f"extract() takes a str or an Article, not {type(text_or_article).__name__}")
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.extract(article)
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from exc

@@ -1,0 +1,147 @@
+"""Turn each detection into a Mention: where, when, who, and how many, each with its evidence.
+
+Places and actors are found once per article (their resolvers use whole-document context); this module
+only chooses, for each event trigger, which of them belong to it, and reads dates and counts from the
+trigger's own sentence with the article around it as fallback.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.document import Detection, Document
+from marsad.model import Mention, Roles, Sublocation, Toponym
+from marsad.resolve.counts import count_outcomes
+from marsad.resolve.dates import DateMention, find_dates, pick_event_date
+
+# Countries and whole regions locate an event only when nothing finer is named.
+_COARSE_KINDS = frozenset({"country", "continent"})
+
+
+def resolve_mentions(doc: Document) -> None:
+    """Fill doc.mentions from doc.detections, doc.toponyms, doc.actor_mentions and the text."""
+    from marsad.resolve.actors import get_resolver as actor_resolver
+
+    actors = actor_resolver()
+    published = doc.article.published
+    all_dates = find_dates(doc.text, published)
+    locational = [t for t in doc.toponyms if t.place is not None and not t.non_locational]
+    main_place = _main_place(locational)
+    for detection in doc.detections:
+        start, end = doc.sentences[detection.sentence]
+        toponym = _place_for(doc, detection, locational, main_place)
+        sublocation = _sublocation_for(doc, detection)
+        sentence_dates = [d for d in all_dates if start <= d.start < end]
+        context_dates = _context_dates(all_dates, start)
+        event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
+        counts = count_outcomes(doc.text, start, end)
+        country = toponym.place.country if toponym and toponym.place else None
+        parse = doc.parses.get(detection.sentence)
+        in_sentence = [a for a in doc.actor_mentions if start <= a.start and a.end <= end]
+        roles = (
+            actors.roles(parse, start, (detection.start, detection.end), detection.sub_event_type,
+                         in_sentence, country=country)  # fmt: skip
+            if parse is not None
+            else Roles()
+        )
+        mention = Mention(
+            sentence=(start, end),
+            trigger=(detection.start, detection.end),
+            event_type=detection.event_type,
+            sub_event_type=detection.sub_event_type,
+            score=detection.score,
+            roles=roles,
+            toponym=toponym,
+            sublocation=sublocation,
+            event_date=event_date,
+            time_precision=precision,
+            fatalities=counts.fatalities or 0,
+            injuries=counts.injuries,
+            arrests=counts.arrests,
+        )
+        mention.evidence = _evidence(mention, date_span, counts.evidence)
+        doc.mentions.append(mention)
+
+
+def _main_place(toponyms: list[Toponym]) -> Toponym | None:
+    """The article's most named sub-national place: the fallback for an event with no place of its own."""
+    fine = [t for t in toponyms if t.place and t.place.kind not in _COARSE_KINDS]
+    if not fine:
+        coarse = [t for t in toponyms if t.place]
+        return coarse[0] if coarse else None
+    counts = Counter(_place_key(t) for t in fine)
+    best = max(fine, key=lambda t: (counts[_place_key(t)], -t.start))
+    return best
+
+
+def _place_key(toponym: Toponym) -> tuple[object, ...]:
+    place = toponym.place
+    assert place is not None
+    return (place.geonameid, place.name, place.country_code)
+
+
+def _place_for(
+    doc: Document, detection: Detection, toponyms: list[Toponym], main_place: Toponym | None
+) -> Toponym | None:
+    """The trigger sentence's finest place, else the nearest one named before it, else the article's."""
+    start, end = doc.sentences[detection.sentence]
+    in_sentence = [t for t in toponyms if start <= t.start < end]
+    fine = [t for t in in_sentence if t.place and t.place.kind not in _COARSE_KINDS]
+    if fine:
+        # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
+        # precision (a town over a province) wins over order.
+        return min(fine, key=lambda t: (t.precision, t.start))
+    earlier = [t for t in toponyms if t.start < start and t.place and t.place.kind not in _COARSE_KINDS]
+    if earlier:
+        # Same paragraph first: the nearest earlier sentence that names a place.
+        return max(earlier, key=lambda t: t.start)
+    if main_place is not None and main_place.place and main_place.place.kind not in _COARSE_KINDS:
+        return main_place
+    if in_sentence:
+        return in_sentence[0]
+    return main_place
+
+
+def _sublocation_for(doc: Document, detection: Detection) -> Sublocation | None:
+    start, end = doc.sentences[detection.sentence]
+    inside = [s for s in doc.sublocations if start <= s.start < end]
+    if not inside:
+        return None
+    return min(inside, key=lambda s: abs(s.start - detection.start))
+
+
+def _context_dates(dates: list[DateMention], before: int) -> list[DateMention]:
+    """Dates named earlier in the article, nearest first; explicit ones (a dateline) before relative ones."""
+    earlier = [d for d in dates if d.start < before]
+    return sorted(earlier, key=lambda d: (not d.explicit, -d.start))
+
+
+def _evidence(
+    mention: Mention, date_span: tuple[int, int] | None, count_spans: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[tuple[int, int]]]:
+    ev: dict[str, list[tuple[int, int]]] = {
+        "event_type": [mention.trigger],
+        "sub_event_type": [mention.trigger],
+        "notes": [mention.sentence],
+    }
+    if date_span:
+        ev["event_date"] = [date_span]
+        ev["time_precision"] = [date_span]
+    if mention.toponym:
+        span = (mention.toponym.start, mention.toponym.end)
+        for key in ("location", "latitude", "longitude", "geo_precision", "country", "iso", "admin1", "admin2"):
+            ev[key] = [span]
+    if mention.sublocation:
+        ev["sublocation"] = [(mention.sublocation.start, mention.sublocation.end)]
+    roles = mention.roles
+    for key, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if actor is not None and actor.end > actor.start:
+            ev[key] = [(actor.start, actor.end)]
+            ev["inter1" if key == "actor1" else "inter2"] = [(actor.start, actor.end)]
+    for key, group in (("assoc_actor_1", roles.assoc1), ("assoc_actor_2", roles.assoc2)):
+        spans = [(a.start, a.end) for a in group if a.end > a.start]
+        if spans:
+            ev[key] = spans
+    for key, spans in count_spans.items():
+        ev[key] = list(spans)
+    return ev

@@ -1,0 +1,74 @@
+from marsad.resolve.counts import count_outcomes
+
+
+def counts(text: str) -> tuple[int | None, int | None, int | None]:
+    result = count_outcomes(text)
+    return result.fatalities, result.injuries, result.arrests
+
+
+def test_counts_number_before_passive_verb():
+    assert counts("Four farmers were killed in the raid.") == (4, None, None)
+
+
+def test_counts_verb_before_number_separates_deaths_and_injuries():
+    assert counts("The gunmen killed three guards and wounded seven others.") == (3, 7, None)
+
+
+def test_counts_subset_after_including_is_not_added():
+    assert counts("Nine fighters including 3 commanders were killed.") == (9, None, None)
+
+
+def test_counts_range_takes_the_lowest_figure():
+    assert counts("Between 6 and 11 people died in the fire fight.") == (6, None, None)
+
+
+def test_counts_alternative_figures_take_the_lowest():
+    assert counts("Officials said 8 or 9 villagers were killed.") == (8, None, None)
+
+
+def test_counts_dozens_is_twelve_and_hundreds_one_hundred():
+    assert counts("Dozens of people were killed.")[0] == 12
+    assert counts("Hundreds of protesters were detained.")[2] == 100
+
+
+def test_counts_several_is_three():
+    assert counts("Several soldiers died after the ambush.")[0] == 3
+
+
+def test_counts_single_person_with_article():
+    assert counts("A young shepherd was shot dead near the well.")[0] == 1
+
+
+def test_counts_age_is_not_a_figure():
+    assert counts("A 31-year-old trader was killed.")[0] == 1
+
+
+def test_counts_calibre_is_not_a_figure():
+    assert counts("Troops fired 120mm mortars at the hills.") == (None, None, None)
+
+
+def test_counts_conjoined_groups_add_up():
+    assert counts("Two police officers and a civilian were killed.")[0] == 3
+
+
+def test_counts_injuries_never_count_as_fatalities():
+    assert counts("Eleven people were injured when the crowd was charged.") == (None, 11, None)
+
+
+def test_counts_explicit_no_deaths_is_zero():
+    assert counts("No one was killed in the blast.")[0] == 0
+
+
+def test_counts_death_toll_rose_to():
+    assert counts("The death toll rose to 21 on Tuesday.")[0] == 21
+
+
+def test_counts_arrests():
+    assert counts("Police arrested 23 suspects after the riot.") == (None, None, 23)
+
+
+def test_counts_evidence_points_at_the_figure():
+    text = "Gunmen killed 5 miners."
+    result = count_outcomes(text)
+    (start, end), = result.evidence["fatalities"]
+    assert text[start:end] == "5"

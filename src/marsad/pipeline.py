@@ -173,10 +173,15 @@ def resolve(doc: Document) -> Document:
         for ent in parsed.ents
         if ent.label_ in _ENTITY_LABELS
     ]
-    resolver = places()
-    doc.toponyms = resolver.toponyms(doc.text, entities=entities)
-    doc.sublocations = resolver.sublocations(doc.text)
     doc.actor_mentions = actors().mentions(doc.text)
+    # Words inside a named group's name are not places ("Saraya al-Salam", "Jaish al-Mahdi").
+    named = [(a.start, a.end) for a in doc.actor_mentions if not a.actor.generic]
+    resolver = places()
+    doc.toponyms = [
+        t for t in resolver.toponyms(doc.text, entities=entities)
+        if not any(s <= t.start and t.end <= e for s, e in named)
+    ]
+    doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
     return doc
 

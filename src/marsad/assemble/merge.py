@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.model import ActorMention, Mention
+from marsad.model import ActorMention, Mention, Place
 from marsad.taxonomy import rank
 
 
@@ -24,8 +24,8 @@ class MentionGroup:
         return next((m.event_date for m in self.mentions if m.event_date), None)
 
     @property
-    def place(self) -> tuple[object, ...] | None:
-        return next((place_key(m) for m in self.mentions if place_key(m) is not None), None)
+    def places(self) -> list[Place]:
+        return [m.toponym.place for m in self.mentions if m.toponym and m.toponym.place]
 
     @property
     def actors(self) -> frozenset[str]:
@@ -59,12 +59,29 @@ def actor_keys(mention: Mention) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+_REGION_KINDS = frozenset({"admin1", "admin2"})
+
+
+def same_area(a: Place, b: Place) -> bool:
+    """The same place, or a region and a place inside it ("Basra governorate" and "central Basra")."""
+    if (a.geonameid, a.name.lower(), a.country_code) == (b.geonameid, b.name.lower(), b.country_code):
+        return True
+    if a.country_code != b.country_code:
+        return False
+    for region, inner in ((a, b), (b, a)):
+        if region.kind == "admin1" and inner.admin1 and inner.admin1 == (region.admin1 or region.name):
+            return True
+        if region.kind == "admin2" and inner.admin2 and inner.admin2 == (region.admin2 or region.name):
+            return True
+    return False
+
+
 def _compatible(group: MentionGroup, mention: Mention) -> bool:
     day, other_day = group.day, mention.event_date
     if day and other_day and day != other_day:
         return False
-    place, other_place = group.place, place_key(mention)
-    if place and other_place and place != other_place:
+    other_place = mention.toponym.place if mention.toponym else None
+    if other_place and not all(same_area(p, other_place) for p in group.places):
         return False
     mine, theirs = group.actors, actor_keys(mention)
     return not mine or not theirs or mine <= theirs or theirs <= mine

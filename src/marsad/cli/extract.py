@@ -20,7 +20,8 @@ FORMATS = ("table", "json", "jsonl", "csv")
 @click.option("--source", help="Source (outlet) name for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format [default: table on a terminal, else jsonl].")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-def extract(paths: tuple[str, ...], published, source: str | None, fmt: str | None, jobs: int) -> None:  # type: ignore[no-untyped-def]
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on Dask: 'local' for a local process pool, or a scheduler address (tcp://host:8786).")
+def extract(paths: tuple[str, ...], published, source: str | None, fmt: str | None, jobs: int, dask_address: str | None) -> None:  # type: ignore[no-untyped-def]
     """Extract events from PATHS (text, HTML, JSON, JSONL, RSS/Atom; a folder takes every file; - is stdin)."""
     from marsad._exceptions import InputError
     from marsad.ingest import read_paths
@@ -34,7 +35,12 @@ def extract(paths: tuple[str, ...], published, source: str | None, fmt: str | No
     for error in failures:
         click.echo(f"marsad: skipped {error}", err=True)
     events: list[Event] = []
-    outcomes = Pipeline().extract_many(articles, n_process=jobs)
+    if dask_address:
+        from marsad.batch import extract_with_dask
+
+        outcomes = iter(extract_with_dask(articles, address=None if dask_address == "local" else dask_address))
+    else:
+        outcomes = Pipeline().extract_many(articles, n_process=jobs)
     if len(articles) > 1:
         from tqdm import tqdm
 

@@ -1,0 +1,65 @@
+from datetime import date
+
+from marsad.assemble.merge import group_mentions
+from marsad.model import Actor, ActorMention, Mention, Place, Roles, Toponym
+
+TOWN_A = Place("Alpha", 10.0, 20.0, "Iraq", "IQ", "Wasit", geonameid=1)
+TOWN_B = Place("Beta", 11.0, 21.0, "Iraq", "IQ", "Basra", geonameid=2)
+POLICE = Actor("Police Forces of Iraq", 1, "Iraq")
+ARMY = Actor("Military Forces of Iraq", 1, "Iraq")
+MILITIA = Actor("Kata'ib Example", 3, "Iraq")
+GANG = Actor("Unidentified Armed Group (Iraq)", 3, "Iraq")
+CIVILIANS = Actor("Civilians (Iraq)", 7, "Iraq")
+
+
+def mention(at: int, sub: str, place: Place | None, a1: Actor | None = None, a2: Actor | None = None, day=date(2024, 1, 2)) -> Mention:
+    roles = Roles(
+        actor1=ActorMention(at, at + 1, "x", a1) if a1 else None,
+        actor2=ActorMention(at + 2, at + 3, "y", a2) if a2 else None,
+    )
+    toponym = Toponym(at + 5, at + 6, place.name, place) if place else None
+    return Mention((at, at + 50), (at, at + 1), "E", sub, roles=roles, toponym=toponym, event_date=day)
+
+
+def test_same_day_place_and_actors_merge_into_one_event():
+    groups = group_mentions([mention(0, "Armed clash", TOWN_A, POLICE, MILITIA), mention(100, "Armed clash", TOWN_A, MILITIA, POLICE)])
+    assert len(groups) == 1
+
+
+def test_different_words_for_one_states_forces_merge():
+    groups = group_mentions([mention(0, "Armed clash", TOWN_A, POLICE, MILITIA), mention(100, "Armed clash", TOWN_A, ARMY, MILITIA)])
+    assert len(groups) == 1
+
+
+def test_mention_without_actors_joins_the_engagement():
+    groups = group_mentions([mention(0, "Armed clash", TOWN_A, POLICE, MILITIA), mention(100, "Attack", TOWN_A)])
+    assert len(groups) == 1
+
+
+def test_different_places_stay_apart():
+    groups = group_mentions([mention(0, "Armed clash", TOWN_A, POLICE, MILITIA), mention(100, "Armed clash", TOWN_B, POLICE, MILITIA)])
+    assert len(groups) == 2
+
+
+def test_different_days_stay_apart():
+    groups = group_mentions([
+        mention(0, "Armed clash", TOWN_A, POLICE, MILITIA),
+        mention(100, "Armed clash", TOWN_A, POLICE, MILITIA, day=date(2024, 1, 3)),
+    ])
+    assert len(groups) == 2
+
+
+def test_different_actor_pairs_stay_apart():
+    groups = group_mentions([mention(0, "Armed clash", TOWN_A, POLICE, GANG), mention(100, "Abduction/forced disappearance", TOWN_A, GANG, CIVILIANS)])
+    assert len(groups) == 2
+
+
+def test_merged_event_is_typed_by_acled_precedence():
+    groups = group_mentions([mention(0, "Attack", TOWN_A, MILITIA, POLICE), mention(100, "Armed clash", TOWN_A, POLICE, MILITIA)])
+    assert groups[0].lead.sub_event_type == "Armed clash"
+
+
+def test_a_region_and_a_town_inside_it_merge():
+    region = Place("Wasit", 32.5, 45.8, "Iraq", "IQ", "Wasit", kind="admin1", geonameid=9)
+    groups = group_mentions([mention(0, "Armed clash", region), mention(100, "Armed clash", TOWN_A, POLICE, MILITIA)])
+    assert len(groups) == 1

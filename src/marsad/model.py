@@ -131,6 +131,7 @@ class Mention:
     sublocation: Sublocation | None = None
     event_date: date | None = None
     time_precision: int = 1
+    dated_in_sentence: bool = False  # the date comes from the mention's own sentence, not the context
     fatalities: int = 0
     injuries: int | None = None
     arrests: int | None = None

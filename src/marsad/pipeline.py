@@ -1,7 +1,8 @@
 """The data path: ingest → nlp → detect → resolve → assemble, over one Document per article.
 
-Speed comes from doing little: a cheap prefilter rules out most sentences, spaCy parses only those left,
-and the place and actor resolvers run only on articles that have an event at all.
+Speed comes from doing little: a cheap prefilter rules out most sentences, the classifier reads the rest
+without a parse, spaCy parses only the sentences that hold an event, and the place and actor resolvers run
+only on articles that have an event at all.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Pipeline:
             if not isinstance(result, Document):
                 raise TypeError(f"pipeline stage {name!r} returned {type(result).__name__}, not a Document")
             doc = result
-            if name == "detect" and not doc.candidates:
+            if name == "detect" and not doc.detections:
                 break
         return doc
 
@@ -137,25 +138,25 @@ def detect(doc: Document) -> Document:
 
     text = doc.text
     doc.candidates = [i for i, (s, e) in enumerate(doc.sentences) if detector.prefilter(text[s:e])]
+    for i in doc.candidates:
+        start, end = doc.sentences[i]
+        for hit in detector.classify(text[start:end]):
+            doc.detections.append(
+                Detection(i, start + hit.start, start + hit.end, hit.event_type, hit.sub_event_type, hit.score)
+            )
     return doc
 
 
 def parse(doc: Document) -> Document:
-    """spaCy over the candidate sentences only; then the classifier, which may use the parse."""
-    from marsad import detect as detector
+    """spaCy over the sentences that hold an event only: the parse serves roles and place names there."""
     from marsad.nlp import parser
 
-    nlp = parser.load()
-    texts = [doc.text[doc.sentences[i][0] : doc.sentences[i][1]] for i in doc.candidates]
-    for i, parsed in zip(doc.candidates, nlp.pipe(texts, batch_size=64)):
+    wanted = sorted({d.sentence for d in doc.detections})
+    if not wanted:
+        return doc
+    texts = [doc.text[doc.sentences[i][0] : doc.sentences[i][1]] for i in wanted]
+    for i, parsed in zip(wanted, parser.load().pipe(texts, batch_size=64)):
         doc.parses[i] = parsed
-    for i in doc.candidates:
-        start, _end = doc.sentences[i]
-        sentence = doc.text[start:_end]
-        for hit in detector.classify(sentence, doc=doc.parses.get(i)):
-            doc.detections.append(
-                Detection(i, start + hit.start, start + hit.end, hit.event_type, hit.sub_event_type, hit.score)
-            )
     return doc
 
 

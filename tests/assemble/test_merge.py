@@ -12,13 +12,13 @@ GANG = Actor("Unidentified Armed Group (Iraq)", 3, "Iraq")
 CIVILIANS = Actor("Civilians (Iraq)", 7, "Iraq")
 
 
-def mention(at: int, sub: str, place: Place | None, a1: Actor | None = None, a2: Actor | None = None, day=date(2024, 1, 2)) -> Mention:
+def mention(at: int, sub: str, place: Place | None, a1: Actor | None = None, a2: Actor | None = None, day=date(2024, 1, 2), own_date: bool = True) -> Mention:
     roles = Roles(
         actor1=ActorMention(at, at + 1, "x", a1) if a1 else None,
         actor2=ActorMention(at + 2, at + 3, "y", a2) if a2 else None,
     )
     toponym = Toponym(at + 5, at + 6, place.name, place) if place else None
-    return Mention((at, at + 50), (at, at + 1), "E", sub, roles=roles, toponym=toponym, event_date=day)
+    return Mention((at, at + 50), (at, at + 1), "E", sub, roles=roles, toponym=toponym, event_date=day, dated_in_sentence=own_date)
 
 
 def test_same_day_place_and_actors_merge_into_one_event():
@@ -62,4 +62,12 @@ def test_merged_event_is_typed_by_acled_precedence():
 def test_a_region_and_a_town_inside_it_merge():
     region = Place("Wasit", 32.5, 45.8, "Iraq", "IQ", "Wasit", kind="admin1", geonameid=9)
     groups = group_mentions([mention(0, "Armed clash", region), mention(100, "Armed clash", TOWN_A, POLICE, MILITIA)])
+    assert len(groups) == 1
+
+
+def test_a_date_borrowed_from_context_does_not_split_an_event():
+    groups = group_mentions([
+        mention(0, "Attack", TOWN_A, GANG, CIVILIANS, day=date(2024, 1, 5), own_date=False),
+        mention(100, "Attack", TOWN_A, GANG, CIVILIANS, day=date(2024, 1, 4)),
+    ])
     assert len(groups) == 1

@@ -26,3 +26,11 @@ def test_offsets_are_exact():
     text = "  One.  Two three.\n"
     for start, end in split_sentences(text):
         assert text[start:end].strip() == text[start:end]
+
+
+def test_lower_cased_text_is_split_too():
+    assert sentences("police fired tear gas. two men were held.") == ["police fired tear gas.", "two men were held."]
+
+
+def test_times_and_initialisms_do_not_end_sentences():
+    assert len(sentences("The blast came at 5 p.m. on Monday near the u.s. embassy. Nobody died.")) == 2

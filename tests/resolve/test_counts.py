@@ -72,3 +72,8 @@ def test_counts_evidence_points_at_the_figure():
     result = count_outcomes(text)
     (start, end), = result.evidence["fatalities"]
     assert text[start:end] == "5"
+
+
+def test_counts_nominal_outcome_words_only_count_before_the_noun():
+    assert counts("Seven deaths were recorded.")[0] == 7
+    assert counts("The deaths of 3 prisoners were investigated.")[0] is None

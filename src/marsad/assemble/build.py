@@ -33,7 +33,7 @@ def build_event(doc: Document, group: MentionGroup) -> Event:
     located = [m for m in mentions if m.toponym and m.toponym.place]
     where = min(located, key=lambda m: (m.toponym.precision, m.toponym.start)) if located else None  # type: ignore[union-attr]
     dated = [m for m in mentions if m.event_date]
-    when = min(dated, key=lambda m: (m.time_precision, "event_date" not in m.evidence)) if dated else None
+    when = min(dated, key=lambda m: (not m.dated_in_sentence, m.time_precision)) if dated else None
     sub = sub_event_types()[lead.sub_event_type]
     actor1, actor2 = _actors(mentions, lead)
     assoc1 = _assoc([a for m in mentions for a in m.roles.assoc1], exclude=(actor1, actor2))

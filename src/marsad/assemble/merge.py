@@ -21,7 +21,8 @@ class MentionGroup:
 
     @property
     def day(self) -> date | None:
-        return next((m.event_date for m in self.mentions if m.event_date), None)
+        """The day the group's own sentences name; a date borrowed from context does not split events."""
+        return next((m.event_date for m in self.mentions if m.event_date and m.dated_in_sentence), None)
 
     @property
     def places(self) -> list[Place]:
@@ -77,7 +78,8 @@ def same_area(a: Place, b: Place) -> bool:
 
 
 def _compatible(group: MentionGroup, mention: Mention) -> bool:
-    day, other_day = group.day, mention.event_date
+    day = group.day
+    other_day = mention.event_date if mention.dated_in_sentence else None
     if day and other_day and day != other_day:
         return False
     other_place = mention.toponym.place if mention.toponym else None

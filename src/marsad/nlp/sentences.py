@@ -12,10 +12,12 @@ import re
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev st mt ft no vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp u.s u.k u.n e.g i.e approx est
-    brig pres sr jr hon dept univ ave blvd rd""".split()
+    brig pres sr jr hon dept univ ave blvd rd a.m p.m insp supt const dist km""".split()
 )
 
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06FF])|\n\s*\n|\n(?=\s*[-•*]\s)""")
+# A period, then space, then the next sentence's first character. Lower case counts too: some feeds and
+# corpora are lower-cased, and the abbreviation list keeps "gen. smith" and "p.m. on" together.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w\u0600-\u06FF])|\n\s*\n|\n(?=\s*[-•*]\s)""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -38,6 +40,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower().strip("(\"'“‘")
+    if text[period + 1 : period + 2] == "." or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        return True  # "U.S." and "p.m." style initialisms
     # Single capital letters ("J. Smith") and known abbreviations do not end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 

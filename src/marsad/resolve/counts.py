@@ -27,6 +27,7 @@ _LEX = _load()
 UNITS: dict[str, int] = _LEX["numbers"]  # type: ignore[assignment]
 VAGUE: dict[str, int] = _LEX["vague_quantities"]  # type: ignore[assignment]
 OUTCOMES: dict[str, list[str]] = _LEX["outcomes"]  # type: ignore[assignment]
+NOMINAL_ONLY: frozenset[str] = frozenset(OUTCOMES.pop("nominal_only", []))
 PERSON_NOUNS: frozenset[str] = frozenset(_LEX["person_nouns"])  # type: ignore[arg-type]
 _OUTCOME_OF = {word: kind for kind, words in OUTCOMES.items() for word in words}
 
@@ -150,7 +151,7 @@ def _preceding_outcome(tokens: list[_Token], i: int) -> str | None:
         j -= 1
     if j >= 0 and i - j <= 4:
         kind = _outcome(tokens[j])
-        if kind and tokens[j].lower not in OUTCOMES.get("nominal_only", []):
+        if kind and tokens[j].lower not in NOMINAL_ONLY:
             return kind
     return None
 

@@ -8,10 +8,12 @@ trigger's own sentence with the article around it as fallback.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from marsad.document import Detection, Document
 from marsad.model import Mention, Roles, Sublocation, Toponym
 from marsad.resolve.counts import count_outcomes
+from marsad.resolve.dateline import find_dateline
 from marsad.resolve.dates import DateMention, find_dates, pick_event_date
 
 # Countries and whole regions locate an event only when nothing finer is named.
@@ -23,15 +25,24 @@ def resolve_mentions(doc: Document) -> None:
     from marsad.resolve.actors import get_resolver as actor_resolver
 
     actors = actor_resolver()
-    published = doc.article.published
+    dateline = find_dateline(doc.text)
+    published = doc.article.published or _dateline_date(doc.text, dateline)
     all_dates = find_dates(doc.text, published)
     locational = [t for t in doc.toponyms if t.place is not None and not t.non_locational]
-    main_place = _main_place(locational)
+    if dateline:
+        # The filing place locates an event only when nothing else does: it goes last among fallbacks.
+        in_dateline = [t for t in locational if dateline[0] <= t.start < dateline[1]]
+        locational = [t for t in locational if t not in in_dateline]
+        main_place = _main_place(locational) or (in_dateline[0] if in_dateline else None)
+    else:
+        main_place = _main_place(locational)
     for detection in doc.detections:
         start, end = doc.sentences[detection.sentence]
         toponym = _place_for(doc, detection, locational, main_place)
         sublocation = _sublocation_for(doc, detection)
-        sentence_dates = [d for d in all_dates if start <= d.start < end]
+        sentence_dates = [
+            d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
+        ]
         context_dates = _context_dates(all_dates, start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
         counts = count_outcomes(doc.text, start, end)
@@ -55,12 +66,21 @@ def resolve_mentions(doc: Document) -> None:
             sublocation=sublocation,
             event_date=event_date,
             time_precision=precision,
+            dated_in_sentence=bool(sentence_dates),
             fatalities=counts.fatalities or 0,
             injuries=counts.injuries,
             arrests=counts.arrests,
         )
         mention.evidence = _evidence(mention, date_span, counts.evidence)
         doc.mentions.append(mention)
+
+
+def _dateline_date(text: str, dateline: tuple[int, int] | None) -> date | None:
+    """With no publication date, a full date in the dateline is the reference for relative dates."""
+    if dateline is None:
+        return None
+    found = [d for d in find_dates(text, None, start=dateline[0], end=dateline[1]) if d.explicit]
+    return found[0].value if found else None
 
 
 def _main_place(toponyms: list[Toponym]) -> Toponym | None:

@@ -77,3 +77,38 @@ def test_counts_evidence_points_at_the_figure():
 def test_counts_nominal_outcome_words_only_count_before_the_noun():
     assert counts("Seven deaths were recorded.")[0] == 7
     assert counts("The deaths of 3 prisoners were investigated.")[0] is None
+
+
+def test_counts_years_are_never_figures():
+    assert counts("On 8 May 2020, rebels killed 3 villagers.")[0] == 3
+    assert counts("Around 5 May 2020, near the river, a man was killed.")[0] == 1
+
+
+def test_counts_figures_joined_by_and_share_the_outcome():
+    assert counts("The clash resulted in 2 rebel and 1 military fatality.")[0] == 3
+
+
+def test_counts_a_person_and_another_person():
+    assert counts("A man and an adolescent were killed in a drive-by shooting.")[0] == 2
+
+
+def test_counts_body_found_is_one_fatality():
+    assert counts("The body of a woman was found by the river.")[0] == 1
+
+
+def test_counts_bare_vague_quantity_after_an_outcome_verb():
+    assert counts("The fighting killed at least 31 and wounded dozens.") == (31, 12, None)
+
+
+def test_counts_thousands_separator():
+    assert counts("Police detained 1,200 protesters.")[2] == 1200
+
+
+def test_counts_agents_before_an_active_verb_are_not_victims():
+    assert counts("Around 100 residents lynched two armed men.")[0] == 2
+    assert counts("Two armed men on a motorcycle shot and killed a farmer.")[0] == 1
+
+
+def test_counts_the_victim_died_is_one():
+    assert counts("The victim died.")[0] == 1
+    assert counts("Both victims died.")[0] == 2

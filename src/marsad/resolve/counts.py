@@ -32,7 +32,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(_LEX["person_nouns"])  # type: ignore[a
 _OUTCOME_OF = {word: kind for kind, words in OUTCOMES.items() for word in words}
 
 # "25-year-old" and "82mm" are words, not figures: a number token must not run into letters.
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?![\w-])|\d[\w-]*|[A-Za-z]+(?:[-'][A-Za-z]+)*|[.;:!?()]")
+_TOKEN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w-])|\d[\w-]*|[A-Za-z]+(?:[-'][A-Za-z]+)*|[.;:!?(),]")
 _CLAUSE_BREAK = frozenset({".", ";", ":", "!", "?", "while", "but", "whereas", "after", "before", "when"})
 _RANGE_JOINERS = frozenset({"to", "or"})
 _WINDOW = 8
@@ -70,6 +70,8 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     word = tokens[i].lower
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if word[0].isdigit():
+        if _is_year(tokens, i):
+            return None
         try:
             return int(float(word.replace(",", ""))), 1
         except ValueError:
@@ -77,7 +79,8 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     if word in ("a", "an") and nxt in ("dozen", "few", "handful"):
         return VAGUE[f"a {nxt}"], 2
     if word in VAGUE and word not in ("a", "an"):
-        if word in ("dozens", "hundreds", "thousands", "scores") and nxt != "of" and nxt not in PERSON_NOUNS:
+        # "dozens of people", "wounding dozens": a quantity; "hundreds" alone elsewhere is not a count.
+        if word in _BARE_VAGUE and nxt != "of" and nxt not in PERSON_NOUNS and _preceding_outcome(tokens, i) is None:
             return None
         return VAGUE[word], 1
     if "-" in word:
@@ -88,12 +91,63 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[int, int] | None:
         return UNITS[word], 1
     if word in ("a", "an", "one") and _person_follows(tokens, i + 1):
         return 1, 1
+    if word in ("the", "his", "her", "their") and _single_person_follows(tokens, i + 1):
+        return 1, 1  # "the victim died", "the officer was killed"
     return None
+
+
+_BARE_VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "some", "few", "many", "several"})
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_year(tokens: list[_Token], i: int) -> bool:
+    """'9 May 2020', 'in 2019': a year is never a count."""
+    word = tokens[i].lower
+    if not (len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100):
+        return False
+    prev = tokens[i - 1].lower if i else ""
+    return prev in _MONTHS or prev in ("in", "since", "of", "until", "year", "from", "and", "to", "by", "early", "late", "mid") or (
+        i >= 2 and tokens[i - 2].lower in _MONTHS
+    )
 
 
 def _person_follows(tokens: list[_Token], i: int) -> bool:
     """'a man', 'a young woman', 'a police officer': an article counting one person."""
     return any(t.lower in PERSON_NOUNS for t in tokens[i : i + 3])
+
+
+_PLURAL_PERSONS = frozenset({"people", "police", "personnel", "children", "men", "women", "policemen", "gunmen", "troops"})
+
+
+def _single_person_follows(tokens: list[_Token], i: int) -> bool:
+    """'the victim died': a singular person noun right after the determiner, then an outcome word."""
+    if i >= len(tokens):
+        return False
+    noun = tokens[i].lower
+    if noun not in PERSON_NOUNS or noun.endswith("s") or noun in _PLURAL_PERSONS:
+        return False
+    return any(_outcome(t) for t in tokens[i + 1 : i + 4])
+
+
+_AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "are", "is", "got", "get"})
+_VERB_FILLERS = frozenset({"shot", "and", ",", "reportedly", "allegedly", "later", "also", "fatally", "brutally",
+                           "then", "subsequently", "all"})  # fmt: skip
+_OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "one",
+                            "him", "them", "several", "dozens", "at"})  # fmt: skip
+
+
+def _active_verb(tokens: list[_Token], j: int) -> bool:
+    """'8 gunmen killed two civilians': the figure counts the agents, not the victims."""
+    if not tokens[j].lower.endswith("ed") or j + 1 >= len(tokens):
+        return False
+    k = j - 1
+    while k >= 0 and tokens[k].lower in _VERB_FILLERS:
+        k -= 1
+    if k >= 0 and tokens[k].lower in _AUXILIARIES:
+        return False  # passive: "were shot and killed"
+    following = tokens[j + 1]
+    return following.lower in _OBJECT_STARTS or following.lower[0].isdigit() or following.lower in PERSON_NOUNS
 
 
 def _outcome(token: _Token) -> str | None:
@@ -159,17 +213,20 @@ def _preceding_outcome(tokens: list[_Token], i: int) -> str | None:
 def _following_outcome(tokens: list[_Token], i: int) -> str | None:
     """'12 militants ... were killed', '3 dead': the first outcome word after the number, same clause."""
     subset = False
-    for token in tokens[i : i + _WINDOW]:
+    for j in range(i, min(i + _WINDOW, len(tokens))):
+        token = tokens[j]
         if token.lower in _CLAUSE_BREAK:
             return None
         if token.lower in ("including", "among"):
             subset = True  # "12 militants including 2 commanders were killed": skip the subset's figure
             continue
         if _is_figure(token) and not subset:
+            if j > i and tokens[j - 1].lower in ("and", ","):
+                continue  # "2 rebels and 1 soldier were killed": both figures share the outcome
             return None
         kind = _outcome(token)
         if kind:
-            return kind
+            return None if _active_verb(tokens, j) else kind
     return None
 
 

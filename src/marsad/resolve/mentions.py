@@ -36,6 +36,7 @@ def resolve_mentions(doc: Document) -> None:
         main_place = _main_place(locational) or (in_dateline[0] if in_dateline else None)
     else:
         main_place = _main_place(locational)
+    event_sentences = sorted({d.sentence for d in doc.detections})
     for detection in doc.detections:
         start, end = doc.sentences[detection.sentence]
         toponym = _place_for(doc, detection, locational, main_place)
@@ -45,7 +46,7 @@ def resolve_mentions(doc: Document) -> None:
         ]
         context_dates = _context_dates(all_dates, start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
-        counts = count_outcomes(doc.text, start, end)
+        counts = count_outcomes(doc.text, start, _scope_end(doc, detection.sentence, event_sentences))
         country = toponym.place.country if toponym and toponym.place else None
         parse = doc.parses.get(detection.sentence)
         in_sentence = [a for a in doc.actor_mentions if start <= a.start and a.end <= end]
@@ -73,6 +74,20 @@ def resolve_mentions(doc: Document) -> None:
         )
         mention.evidence = _evidence(mention, date_span, counts.evidence)
         doc.mentions.append(mention)
+
+
+def _scope_end(doc: Document, sentence: int, event_sentences: list[int]) -> int:
+    """Figures often follow in the next sentences ("The victim died. 2 fatalities."): an event's outcome
+    scope runs from its sentence to the next sentence that holds another event (or the paragraph's end)."""
+    later = [i for i in event_sentences if i > sentence]
+    last = (later[0] if later else len(doc.sentences)) - 1
+    end = doc.sentences[sentence][1]
+    for i in range(sentence + 1, last + 1):
+        start_i, end_i = doc.sentences[i]
+        if "\n\n" in doc.text[end:start_i]:
+            break  # a new paragraph starts a new topic
+        end = end_i
+    return end
 
 
 def _dateline_date(text: str, dateline: tuple[int, int] | None) -> date | None:

@@ -12,7 +12,7 @@ from datetime import date
 
 from marsad.document import Detection, Document
 from marsad.model import Mention, Roles, Sublocation, Toponym
-from marsad.resolve.counts import count_outcomes
+from marsad.resolve.counts import Counts, count_outcomes
 from marsad.resolve.dateline import find_dateline
 from marsad.resolve.dates import DateMention, find_dates, pick_event_date
 
@@ -46,7 +46,7 @@ def resolve_mentions(doc: Document) -> None:
         ]
         context_dates = _context_dates(all_dates, start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
-        counts = count_outcomes(doc.text, start, _scope_end(doc, detection.sentence, event_sentences))
+        counts = _scope_counts(doc, detection.sentence, event_sentences)
         country = toponym.place.country if toponym and toponym.place else None
         parse = doc.parses.get(detection.sentence)
         in_sentence = [a for a in doc.actor_mentions if start <= a.start and a.end <= end]
@@ -76,18 +76,27 @@ def resolve_mentions(doc: Document) -> None:
         doc.mentions.append(mention)
 
 
-def _scope_end(doc: Document, sentence: int, event_sentences: list[int]) -> int:
-    """Figures often follow in the next sentences ("The victim died. 2 fatalities."): an event's outcome
-    scope runs from its sentence to the next sentence that holds another event (or the paragraph's end)."""
+def _scope_counts(doc: Document, sentence: int, event_sentences: list[int]) -> Counts:
+    """Figures often follow in the next sentences ("The victim died. 1 fatality."): an event's outcome
+    scope runs from its sentence to the next sentence that holds another event (or the paragraph's end).
+    Figures add up within a sentence; across sentences they repeat each other, so the largest stands."""
     later = [i for i in event_sentences if i > sentence]
     last = (later[0] if later else len(doc.sentences)) - 1
-    end = doc.sentences[sentence][1]
+    scope = [sentence]
     for i in range(sentence + 1, last + 1):
-        start_i, end_i = doc.sentences[i]
-        if "\n\n" in doc.text[end:start_i]:
+        if "\n\n" in doc.text[doc.sentences[i - 1][1] : doc.sentences[i][0]]:
             break  # a new paragraph starts a new topic
-        end = end_i
-    return end
+        scope.append(i)
+    combined = Counts()
+    for i in scope:
+        found = count_outcomes(doc.text, *doc.sentences[i])
+        for kind in ("fatalities", "injuries", "arrests"):
+            value = getattr(found, kind)
+            current = getattr(combined, kind)
+            if value is not None and (current is None or value > current):
+                setattr(combined, kind, value)
+                combined.evidence[kind] = found.evidence.get(kind, [])
+    return combined
 
 
 def _dateline_date(text: str, dateline: tuple[int, int] | None) -> date | None:

@@ -1,0 +1,153 @@
+"""Find every actor named in a text: dictionary groups, generic roles with their nationality, unknown groups.
+
+One pass of the alias index over the whole article finds the candidates; small rules then join what
+belongs together: a nationality in front of a role ("Turkish drones", "Iraq's army") names the role's
+country, and a group followed by a role word ("Taliban militants", "members of al-Shabaab") is one
+mention of the group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.model import Actor, ActorMention
+from marsad.resolve.actors.dictionary import ActorDictionary
+from marsad.resolve.actors.matcher import AliasIndex, Target, Token, tokenize
+from marsad.resolve.actors.naming import Naming
+from marsad.resolve.actors.unknown import find_unknown
+
+# Words after a group name that still mean the group ("PTI workers", "Hamas members").
+_ABSORB = frozenset(
+    """members member supporters supporter loyalists elements cadres cadre operatives activists workers
+    leaders commander commanders affiliates sympathizers sympathisers men fighters militants gunmen""".split()
+)
+_LINKS = (("of",), ("of", "the"), ("from",), ("from", "the"), ("loyal", "to"), ("linked", "to"))
+
+
+@dataclass
+class _Found:
+    start_token: int
+    end_token: int
+    target: Target
+    code: str | None = None  # nationality named in the text
+
+
+def build_index(dictionary: ActorDictionary) -> AliasIndex:
+    """Every alias and name of every group, and every role word, in one index."""
+    index = AliasIndex()
+    for i, entry in enumerate(dictionary.groups):
+        target = Target("group", i)
+        names = [entry.name.replace("({country})", "").replace("{country}", "")]
+        if ": " in entry.name:  # "JNIM: Group for Support of Islam and Muslims"
+            acronym, _, full = entry.name.partition(": ")
+            names += [full]
+            if len(acronym) > 5:  # short acronyms are listed as aliases where they are safe
+                names.append(acronym)
+        if entry.state is None and not entry.name.startswith(("Military Forces", "Police Forces")):
+            index.add_all(names, target)
+        index.add_all(entry.aliases, target)
+    for key, role in dictionary.roles.items():
+        index.add_all(role.words, Target("role", key))
+    return index
+
+
+class MentionFinder:
+    """Runs the index over a text and turns matches into :class:`ActorMention` objects."""
+
+    def __init__(self, dictionary: ActorDictionary, naming: Naming, index: AliasIndex) -> None:
+        self.dictionary = dictionary
+        self.naming = naming
+        self.index = index
+
+    def find(self, text: str, *, country: str | None = None, when: date | None = None) -> list[ActorMention]:
+        tokens = tokenize(text)
+        hint = self.naming.country_code(country) if country else None
+        found = [self._choose(m.start_token, m.end_token, m.targets, hint) for m in self.index.find(tokens, text)]
+        found = self._nationalities(found, tokens, text)
+        found = self._merge_groups(found, tokens)
+        mentions = [self._mention(f, tokens, text, hint, when) for f in found]
+        groups = [(m.start, m.end) for m, f in zip(mentions, found, strict=True) if f.target.kind == "group"]
+        for start, end, name, inter in find_unknown(text):
+            if any(s < end and start < e for s, e in groups):
+                continue
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.start == start and m.end == end for m in inside):
+                continue  # "Iraqi Security Forces": the role with its nationality says it better
+            if any(m.start < end and start < m.end for m in mentions if m not in inside):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(ActorMention(start, end, text[start:end], Actor(name=name, inter=inter)))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _choose(self, start: int, end: int, targets: tuple[Target, ...], hint: str | None) -> _Found:
+        """Several entries share an alias: prefer a group of the hinted country, then any group."""
+        groups = [t for t in targets if t.kind == "group"]
+        if hint:
+            for t in groups:
+                if self.dictionary.groups[int(t.ref)].country == hint:
+                    return _Found(start, end, t)
+        return _Found(start, end, groups[0] if groups else targets[0])
+
+    def _nationalities(self, found: list[_Found], tokens: list[Token], text: str) -> list[_Found]:
+        """Extend roles leftwards over a demonym or possessive country name: 'Turkish drones'."""
+        for f in found:
+            if f.target.kind != "role":
+                continue
+            i = f.start_token
+            for width in (2, 1):
+                if i - width < 0:
+                    continue
+                words = tokens[i - width : i]
+                phrase = text[words[0].start : words[-1].end]
+                code = self.naming.demonym_code(phrase) if phrase[:1].isupper() else None
+                if code and _adjacent(text, words[-1], tokens[i]):
+                    f.start_token, f.code = i - width, code
+                    break
+            if f.code is None and i >= 2 and tokens[i - 1].norm == "s" and text[tokens[i - 2].end] in "'’":
+                code = self.naming.country_code(tokens[i - 2].text) if tokens[i - 2].text[:1].isupper() else None
+                if code:
+                    f.start_token, f.code = i - 2, code
+        return found
+
+    def _merge_groups(self, found: list[_Found], tokens: list[Token]) -> list[_Found]:
+        """'Taliban militants' and 'fighters of the Islamic State' are one mention of the group."""
+        out: list[_Found] = []
+        for f in found:
+            prev = out[-1] if out else None
+            if prev and prev.target.kind == "group" and f.target.kind == "role" and f.start_token == prev.end_token:
+                if self.dictionary.roles[str(f.target.ref)].kind in ("armed", "state", "protest"):
+                    prev.end_token = f.end_token
+                    continue
+            if prev and prev.target.kind == "role" and f.target.kind == "group":
+                between = tuple(t.norm for t in tokens[prev.end_token : f.start_token])
+                role_kind = self.dictionary.roles[str(prev.target.ref)].kind
+                if between in _LINKS and role_kind in ("armed", "state", "protest") and prev.code is None:
+                    f.start_token = prev.start_token
+                    out[-1] = f
+                    continue
+            out.append(f)
+        for f in out:
+            if f.target.kind != "group":
+                continue
+            if f.end_token < len(tokens) and tokens[f.end_token].norm in _ABSORB:  # "Hamas members"
+                f.end_token += 1
+            for link in _LINKS:  # "members of the Islamic State"
+                i = f.start_token - len(link)
+                if i >= 1 and tuple(t.norm for t in tokens[i : f.start_token]) == link and tokens[i - 1].norm in _ABSORB:
+                    f.start_token = i - 1
+                    break
+        return out
+
+    def _mention(self, f: _Found, tokens: list[Token], text: str, hint: str | None, when: date | None) -> ActorMention:
+        start, end = tokens[f.start_token].start, tokens[f.end_token - 1].end
+        if f.target.kind == "group":
+            actor = self.naming.group_actor(self.dictionary.groups[int(f.target.ref)], hint, when)
+        else:
+            actor = self.naming.role_actor(self.dictionary.roles[str(f.target.ref)], f.code, when)
+        return ActorMention(start, end, text[start:end], actor)
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return gap in (" ", "-")

@@ -1,0 +1,254 @@
+"""Find place names in text: n-gram lookups over tokens, guided by capitalisation and word frequency.
+
+Why not a parser: the whole article must be scanned faster than spaCy's small pipeline would tag it.
+A dictionary lookup per capitalised n-gram costs microseconds; the cues that a tagger would use
+(capitals, sentence starts, common English words, the NER spans the core already has) are applied here
+directly. Lower-cased text (some corpora) falls back to frequency cues alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.resolve.places.countries import table as country_table
+from marsad.resolve.places.gazetteer import Gazetteer
+from marsad.resolve.places.lexicon import Lexicon
+from marsad.resolve.places.names import canon
+
+TOKEN = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=[^\W\d_]))*")
+CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "of", "on", "upon", "the", "da", "do", "dos",
+                        "das", "di", "du", "le", "les", "y", "sur", "am", "an", "im", "ul", "ud", "bin", "ibn",
+                        "bani", "abu", "en", "au", "aux", "and"})  # fmt: skip
+NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du",
+                             "le", "les", "bin", "ibn", "bani", "abu", "ul", "ud", "y", "sur", "i", "e"})  # fmt: skip
+# Arabic place-name heads after which a transliterated article joins the name ("Bir at Tutah")
+ARABIC_HEADS = frozenset({"bir", "tal", "tell", "tall", "ain", "ayn", "ras", "wadi", "jabal", "jebel", "khan", "deir",
+                          "dayr", "kafr", "beit", "bayt", "umm", "abu", "qasr", "qala", "qalat", "suq", "souq", "bab",
+                          "hay", "hayy", "marj", "sidi", "dar", "dhi", "dhu", "mashru", "ard", "sahl", "nahr"})  # fmt: skip
+ARTICLES = frozenset({"at", "ash", "as", "ad", "an", "ar", "az", "al", "el", "ath", "adh"})
+MAX_N = 6
+PROMINENT_POP = 100_000
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    initial: bool  # first word of a sentence (its capital says nothing)
+
+
+@dataclass
+class Candidate:
+    """A span that names a place (or a nationality) and the gazetteer ids it may denote."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    ids: tuple[int, ...]
+    first: int  # token index range [first, last)
+    last: int
+    demonym: str | None = None  # alpha-2 when the span is a nationality word
+    forced: bool = False  # an NER span said it is a place
+    flags: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, str]:
+    """Folded nationality or regional adjective -> alpha-2 code or region name ("European" -> "Europe")."""
+    from marsad.resolve.places.build import region_adjectives
+
+    out = dict(region_adjectives())
+    out.update(country_table().demonyms)
+    return out
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, e = word[:-2], e - 2  # possessive: "Iraq's" is "Iraq"
+        j = s - 1
+        while j >= 0 and text[j] in " \t\"'“‘(«[-–—":
+            j -= 1
+        initial = j < 0 or text[j] in ".!?:\n;•|" or (text[j] == "\r")
+        first = word[0]
+        cap = first.isupper() or ("\u0600" <= first <= "\u06ff")
+        if not cap and len(word) > 3 and word[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-", "an-", "az-"):
+            cap = word[3:4].isupper()
+        out.append(Token(s, e, word, word.lower(), cap, initial))
+    return out
+
+
+def is_lowercase_text(tokens: list[Token]) -> bool:
+    """True for texts without capitalisation cues (all lower case, or nearly)."""
+    mid = [t for t in tokens if not t.initial]
+    if len(mid) < 20:
+        return not any(t.cap for t in tokens)
+    return sum(t.cap for t in mid) < 0.01 * len(mid)
+
+
+def _prominent(gaz: Gazetteer, ids: tuple[int, ...]) -> bool:
+    kind, pop = gaz.cols["kind"], gaz.cols["pop"]
+    return any(kind[i] in ("country", "admin1", "continent", "overlay") or pop[i] >= PROMINENT_POP for i in ids[:5])
+
+
+def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...], lower_text: bool,
+                   lower_seen: set[str]) -> bool:  # fmt: skip
+    """Whether one word is a place here, judged by how common it is as an ordinary English word."""
+    word = tok.low
+    if word in lex.stop_words and not any(gaz.cols["kind"][i] == "country" for i in ids[:3]):
+        return False
+    if len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1:
+        # acronyms: only those the gazetteer lists for a country or a region ("US", "UK", "DRC", "EU")
+        kinds = gaz.cols["kind"]
+        return any(kinds[i] in ("country", "region", "admin1") for i in ids[:3])
+    if len(word) < 3 and not tok.text.isupper():
+        return False
+    if len(word) <= 4 and any(ch.isupper() for ch in tok.text[1:]):
+        return False  # mixed-case abbreviations ("LoC", "SoG") are not place names
+    zipf = lex.common.get(word, 0.0)
+    prominent = _prominent(gaz, ids)
+    if lower_text or tok.initial:
+        return zipf < 3.0 or (prominent and zipf < 5.0)
+    if word in lower_seen and not prominent:
+        return False  # the same word appears in lower case in this text: an ordinary word
+    if zipf >= 4.0:
+        return prominent and zipf < 5.5
+    if zipf >= 3.0:
+        return prominent or max((gaz.cols["pop"][i] for i in ids[:5]), default=0) >= 1000
+    return True
+
+
+def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = None,
+         forced: list[tuple[int, int]] = ()) -> list[Candidate]:  # fmt: skip
+    """Longest gazetteer matches, left to right, plus nationality words."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    lower_text = is_lowercase_text(tokens)
+    lower_seen = {t.low for t in tokens if not t.cap}
+    forced_starts = {s: e for s, e in forced}
+    demonyms = adjectives()
+    keys = [canon(t.text) for t in tokens]  # per-token keys, joined for n-grams (cheaper than canon(span))
+    max_n = 4 if lower_text else MAX_N
+    out: list[Candidate] = []
+    i, n_tok = 0, len(tokens)
+    while i < n_tok:
+        tok = tokens[i]
+        force_end = forced_starts.get(tok.start)
+        if not (tok.cap or lower_text or force_end):
+            i += 1
+            continue
+        best: Candidate | None = None
+        last_ok = i
+        for j in range(i, min(n_tok, i + max_n)):
+            if j > i:
+                gap = text[tokens[j - 1].end : tokens[j].start]
+                if gap.strip(" -") or "\n" in gap:
+                    break
+                if not (tokens[j].cap or lower_text or tokens[j].low in CONNECTORS):
+                    break
+            if not (tokens[j].cap or lower_text):
+                continue  # a connector cannot end a name
+            last_ok = j
+            span = text[tok.start : tokens[j].end]
+            key = keys[i] if j == i else _join_keys(keys, i, j)
+            ids = gaz.ids(key)
+            dem = demonyms.get(key) if tokens[j].cap or lower_text else None
+            if ids or dem:
+                best = Candidate(tok.start, tokens[j].end, span, key, ids, i, j + 1, demonym=dem)
+        del last_ok
+        if best is not None and best.last - best.first == 1 and not best.demonym:
+            if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen)):
+                best = None
+        if best is not None and lower_text and best.last - best.first > 1 and not _prominent(gaz, best.ids):
+            words = [t.low for t in tokens[best.first : best.last]]
+            if all(lex.common.get(w, 0.0) >= 4.0 or w in CONNECTORS for w in words):
+                best = None
+        if best is not None and best.demonym and best.ids and tok.initial and lex.common.get(tok.low, 0) > 5:
+            best = None
+        if best is None and "-" in tok.text and tok.cap:
+            best = _hyphen_head(tok, i, gaz)  # "Mogadishu-Hodan" is a part of Mogadishu
+        if best is not None and not lower_text and not best.demonym and not force_end:
+            best = _whole_name(text, tokens, best, lex)
+        if best is not None:
+            best.forced = bool(force_end)
+            out.append(best)
+            i = best.last
+        else:
+            i += 1
+    return out
+
+
+def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> Candidate:
+    """A match inside a longer capitalised name ("Salim" in "Abu Salim") stands for that longer name.
+
+    The longer name is then a place the gazetteer lacks: it is kept as an unknown candidate (its span,
+    no ids) so that it falls back to its container instead of resolving to the wrong "Salim".
+    """
+    first, last = c.first, c.last
+    while first > 0 and _joined(text, tokens[first - 1], tokens[first]):
+        prev = tokens[first - 1]
+        if prev.text[0].isupper() and not (prev.initial and lex.common.get(prev.low, 0.0) >= 3.0) and prev.low not in lex.stop_words:
+            first -= 1
+        elif prev.low in ("abu", "bin", "ibn", "bani", "al", "el", "umm", "beit", "bir", "ain", "ayn", "tel", "tal"):
+            first -= 1
+        else:
+            break
+        if prev.initial:
+            break
+    while last < len(tokens) and _joined(text, tokens[last - 1], tokens[last]):
+        nxt = tokens[last]
+        low = nxt.low
+        if low in lex.org_words or low in lex.region_words or low in lex.settlement_words or low in lex.sub_after:
+            break
+        if nxt.text[0].isupper() and low not in lex.stop_words:
+            last += 1
+        elif ((low in NAME_CONNECTORS or (low in ARTICLES and tokens[last - 1].low in ARABIC_HEADS))
+              and last + 1 < len(tokens) and tokens[last + 1].cap
+              and tokens[last + 1].low not in lex.stop_words):  # fmt: skip
+            last += 1
+        else:
+            break
+    if first == c.first and last == c.last:
+        return c
+    if any(tokens[k].low in lex.org_words for k in range(last, min(last + 1, len(tokens)))):
+        return c
+    start, end = tokens[first].start, tokens[last - 1].end
+    span = text[start:end]
+    out = Candidate(start, end, span, canon(span), (), first, last)
+    out.flags.add("unknown")
+    return out
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "'", "’")
+
+
+_ARTICLE_KEYS = frozenset({"al", "el", "ad", "ed", "ash", "as", "ath", "adh", "az", "ar", "an", "at", "ul", "ud"})
+
+
+def _join_keys(keys: list[str], i: int, j: int) -> str:
+    """canon() of tokens i..j, built from the per-token keys (articles before a word are dropped)."""
+    parts = [k for n, k in enumerate(keys[i : j + 1]) if k and not (k in _ARTICLE_KEYS and i + n < j)]
+    return " ".join(parts)
+
+
+def _hyphen_head(tok: Token, i: int, gaz: Gazetteer) -> Candidate | None:
+    """The town before the hyphen of an unknown "Town-District" name, when that town is prominent."""
+    head = tok.text.split("-", 1)[0]
+    if len(head) < 3:
+        return None
+    ids = gaz.ids(canon(head))
+    if not ids or not _prominent(gaz, ids):
+        return None
+    cand = Candidate(tok.start, tok.start + len(head), head, canon(head), ids, i, i + 1)
+    cand.flags.add("part")
+    return cand

@@ -71,3 +71,10 @@ def test_a_date_borrowed_from_context_does_not_split_an_event():
         mention(100, "Attack", TOWN_A, GANG, CIVILIANS, day=date(2024, 1, 4)),
     ])
     assert len(groups) == 1
+
+
+def test_a_default_actor_the_text_does_not_name_does_not_split_an_event():
+    named = mention(0, "Remote explosive/landmine/IED", TOWN_A, MILITIA, ARMY)
+    default = mention(100, "Remote explosive/landmine/IED", TOWN_A, GANG, ARMY)
+    default.roles.actor1 = ActorMention(100, 100, "", GANG)  # no span: a default
+    assert len(group_mentions([named, default])) == 1

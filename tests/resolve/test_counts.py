@@ -112,3 +112,8 @@ def test_counts_agents_before_an_active_verb_are_not_victims():
 def test_counts_the_victim_died_is_one():
     assert counts("The victim died.")[0] == 1
     assert counts("Both victims died.")[0] == 2
+
+
+def test_counts_days_of_the_month_are_never_figures():
+    assert counts("KIRKUK, March 3 - Gunmen attacked a checkpoint, killing two policemen.")[0] == 2
+    assert counts("On 3 March gunmen killed a guard.")[0] == 1

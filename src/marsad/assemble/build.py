@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from marsad.assemble.merge import MentionGroup, group_mentions, place_key
 from marsad.assemble.notes import write_notes
@@ -63,7 +64,7 @@ def build_event(doc: Document, group: MentionGroup) -> Event:
         country=place.country if place else None,
         admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None,
-        location=place.name if place else None,
+        location=ascii_name(place.name) if place else None,
         latitude=round(place.latitude, 4) if place else None,
         longitude=round(place.longitude, 4) if place else None,
         geo_precision=where.toponym.precision if where and where.toponym else None,  # type: ignore[union-attr]
@@ -86,15 +87,30 @@ def build_event(doc: Document, group: MentionGroup) -> Event:
     return event
 
 
+def ascii_name(name: str) -> str:
+    """'Al Ḩawījah' -> 'Al Hawijah': ACLED's location column is plain Latin script."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ʼ", "'").replace("‘", "'")
+
+
 def _actors(mentions: list[Mention], lead: Mention) -> tuple[ActorMention | None, ActorMention | None]:
-    """The lead mention's actors, with a missing side filled from the other mentions of the event."""
+    """The lead mention's actors; a side the lead leaves empty or only defaults is taken from another
+    mention of the event that names it in the text."""
     actor1, actor2 = lead.roles.actor1, lead.roles.actor2
-    for m in sorted(mentions, key=lambda m: m is not lead):
-        if actor1 is None and m.roles.actor1 and m.roles.actor1 is not actor2:
-            actor1 = m.roles.actor1
-        if actor2 is None and m.roles.actor2 and _name(m.roles.actor2) != _name(actor1):
-            actor2 = m.roles.actor2
+    others = [m for m in mentions if m is not lead]
+    for m in others:
+        for candidate in (m.roles.actor1, m.roles.actor2):
+            if candidate is None or not _named(candidate) or _name(candidate) in (_name(actor1), _name(actor2)):
+                continue
+            if candidate is m.roles.actor1 and not _named(actor1):
+                actor1 = candidate
+            elif candidate is m.roles.actor2 and not _named(actor2):
+                actor2 = candidate
     return actor1, actor2
+
+
+def _named(actor: ActorMention | None) -> bool:
+    return actor is not None and actor.end > actor.start
 
 
 def _name(actor: ActorMention | None) -> str | None:

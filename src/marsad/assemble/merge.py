@@ -47,8 +47,8 @@ def place_key(mention: Mention) -> tuple[object, ...] | None:
 
 
 def _actor_key(actor: ActorMention | None) -> str | None:
-    if actor is None:
-        return None
+    if actor is None or actor.start == actor.end:
+        return None  # a default the text does not name ("Unidentified Armed Group") fits any engagement
     # Different words for one state's forces ("police patrol", "security forces") are one actor here.
     if actor.actor.inter == 1 and actor.actor.country:
         return f"state:{actor.actor.country.lower()}"

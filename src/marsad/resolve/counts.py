@@ -70,7 +70,7 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     word = tokens[i].lower
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if word[0].isdigit():
-        if _is_year(tokens, i):
+        if _is_year(tokens, i) or _is_day_of_month(tokens, i):
             return None
         try:
             return int(float(word.replace(",", ""))), 1
@@ -112,9 +112,18 @@ def _is_year(tokens: list[_Token], i: int) -> bool:
     )
 
 
+def _is_day_of_month(tokens: list[_Token], i: int) -> bool:
+    """'March 3', '3 March', '3rd of May': a day of the month is never a count."""
+    prev = tokens[i - 1].lower if i else ""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
+    return prev in _MONTHS or nxt in _MONTHS or (nxt == "of" and after in _MONTHS)
+
+
 def _person_follows(tokens: list[_Token], i: int) -> bool:
     """'a man', 'a young woman', 'a police officer': an article counting one person."""
-    return any(t.lower in PERSON_NOUNS for t in tokens[i : i + 3])
+    # "a police checkpoint": after an article, "police" modifies a noun; "a police officer" has its own.
+    return any(t.lower in PERSON_NOUNS and t.lower != "police" for t in tokens[i : i + 3])
 
 
 _PLURAL_PERSONS = frozenset({"people", "police", "personnel", "children", "men", "women", "policemen", "gunmen", "troops"})

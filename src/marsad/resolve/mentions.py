@@ -44,7 +44,7 @@ def resolve_mentions(doc: Document) -> None:
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
         ]
-        context_dates = _context_dates(all_dates, start)
+        context_dates = _context_dates(all_dates, dateline[1] if dateline and dateline[0] >= start else start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
         counts = _scope_counts(doc, detection.sentence, event_sentences)
         country = toponym.place.country if toponym and toponym.place else None

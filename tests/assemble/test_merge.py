@@ -1,6 +1,7 @@
 from datetime import date
 
 from marsad.assemble.merge import group_mentions
+from marsad.taxonomy import event_type_of
 from marsad.model import Actor, ActorMention, Mention, Place, Roles, Toponym
 
 TOWN_A = Place("Alpha", 10.0, 20.0, "Iraq", "IQ", "Wasit", geonameid=1)
@@ -18,7 +19,7 @@ def mention(at: int, sub: str, place: Place | None, a1: Actor | None = None, a2:
         actor2=ActorMention(at + 2, at + 3, "y", a2) if a2 else None,
     )
     toponym = Toponym(at + 5, at + 6, place.name, place) if place else None
-    return Mention((at, at + 50), (at, at + 1), "E", sub, roles=roles, toponym=toponym, event_date=day, dated_in_sentence=own_date)
+    return Mention((at, at + 50), (at, at + 1), event_type_of(sub), sub, roles=roles, toponym=toponym, event_date=day, dated_in_sentence=own_date)
 
 
 def test_same_day_place_and_actors_merge_into_one_event():
@@ -78,3 +79,16 @@ def test_a_default_actor_the_text_does_not_name_does_not_split_an_event():
     default = mention(100, "Remote explosive/landmine/IED", TOWN_A, GANG, ARMY)
     default.roles.actor1 = ActorMention(100, 100, "", GANG)  # no span: a default
     assert len(group_mentions([named, default])) == 1
+
+
+def test_a_headline_mention_joins_the_body_event_of_its_type_wherever_it_places_it():
+    headline = mention(0, "Armed clash", TOWN_B, POLICE, GANG)
+    body = mention(100, "Armed clash", TOWN_A, POLICE, GANG)
+    groups = group_mentions([headline, body], headline=(0, 40))
+    assert len(groups) == 1 and len(groups[0].mentions) == 2
+
+
+def test_a_headline_mention_stands_alone_when_the_body_has_no_such_event():
+    headline = mention(0, "Armed clash", TOWN_B, POLICE, GANG)
+    body = mention(100, "Arrests", TOWN_A, POLICE, GANG)
+    assert len(group_mentions([headline, body], headline=(0, 40))) == 2

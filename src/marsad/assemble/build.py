@@ -15,10 +15,11 @@ from marsad.taxonomy import CIVILIAN_TARGETING_TYPES, interaction, sub_event_typ
 
 def assemble(doc: Document) -> None:
     """Group doc.mentions by ACLED's disaggregation rules and write doc.events."""
-    groups = group_mentions(doc.mentions)
+    headline = headline_span(doc)
+    groups = group_mentions(doc.mentions, headline=headline)
     seen: dict[str, int] = {}
     for group in groups:
-        event = build_event(doc, group)
+        event = build_event(doc, group, headline)
         # Two events that agree on every identifying field still need distinct, stable ids.
         n = seen.get(event.event_id, 0)
         seen[event.event_id] = n + 1
@@ -27,12 +28,28 @@ def assemble(doc: Document) -> None:
         doc.events.append(event)
 
 
-def build_event(doc: Document, group: MentionGroup) -> Event:
+def headline_span(doc: Document) -> tuple[int, int] | None:
+    """The article's first line when it reads as a headline: short, unpunctuated, then a line break."""
+    if not doc.sentences:
+        return None
+    start, end = doc.sentences[0]
+    line = doc.text[start:end]
+    after = doc.text[end : end + 1]
+    if len(line) <= 160 and not line.rstrip().endswith((".", "!", "?", '"', "”")) and after in ("\n", ""):
+        return start, end
+    return None
+
+
+def build_event(doc: Document, group: MentionGroup, headline: tuple[int, int] | None = None) -> Event:
     lead = group.lead
     mentions = group.mentions
-    # The most precise place and date among the mentions.
+
+    def in_headline(m: Mention) -> bool:
+        return headline is not None and headline[0] <= m.trigger[0] < headline[1]
+
+    # The most precise place and date among the mentions; the body's words before the headline's.
     located = [m for m in mentions if m.toponym and m.toponym.place]
-    where = min(located, key=lambda m: (m.toponym.precision, m.toponym.start)) if located else None  # type: ignore[union-attr]
+    where = min(located, key=lambda m: (in_headline(m), m.toponym.precision, m.toponym.start)) if located else None  # type: ignore[union-attr]
     dated = [m for m in mentions if m.event_date]
     when = min(dated, key=lambda m: (not m.dated_in_sentence, m.time_precision)) if dated else None
     sub = sub_event_types()[lead.sub_event_type]

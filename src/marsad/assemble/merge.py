@@ -89,14 +89,25 @@ def _compatible(group: MentionGroup, mention: Mention) -> bool:
     return not mine or not theirs or mine <= theirs or theirs <= mine
 
 
-def group_mentions(mentions: list[Mention]) -> list[MentionGroup]:
-    """Greedy grouping in text order: each mention joins the first compatible group, else starts one."""
+def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = None) -> list[MentionGroup]:
+    """Greedy grouping in text order: each mention joins the first compatible group, else starts one.
+
+    A headline summarises the story's main event in fewer, vaguer words ("clash near Kirkuk" for a body
+    that says "the outskirts of Hawija"): its mentions join the first body event of the same event type
+    whatever the place, and stand alone only when the body has no such event."""
+    in_headline = [m for m in mentions if headline and headline[0] <= m.trigger[0] < headline[1]]
     groups: list[MentionGroup] = []
-    for mention in sorted(mentions, key=lambda m: m.trigger):
+    for mention in sorted((m for m in mentions if m not in in_headline), key=lambda m: m.trigger):
         for group in groups:
             if _compatible(group, mention):
                 group.mentions.append(mention)
                 break
         else:
             groups.append(MentionGroup([mention]))
+    for mention in in_headline:
+        same_type = [g for g in groups if g.lead.event_type == mention.event_type]
+        if same_type:
+            same_type[0].mentions.append(mention)
+        else:
+            groups.insert(0, MentionGroup([mention]))
     return groups

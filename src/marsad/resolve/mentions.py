@@ -37,9 +37,12 @@ def resolve_mentions(doc: Document) -> None:
     else:
         main_place = _main_place(locational)
     event_sentences = sorted({d.sentence for d in doc.detections})
-    for detection in doc.detections:
+    previous: Toponym | None = None  # the place of the last event whose own sentence named one
+    for detection in sorted(doc.detections, key=lambda d: d.start):
         start, end = doc.sentences[detection.sentence]
-        toponym = _place_for(doc, detection, locational, main_place)
+        toponym = _place_for(doc, detection, locational, main_place, previous)
+        if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in _COARSE_KINDS:
+            previous = toponym
         sublocation = _sublocation_for(doc, detection)
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
@@ -125,9 +128,14 @@ def _place_key(toponym: Toponym) -> tuple[object, ...]:
 
 
 def _place_for(
-    doc: Document, detection: Detection, toponyms: list[Toponym], main_place: Toponym | None
+    doc: Document,
+    detection: Detection,
+    toponyms: list[Toponym],
+    main_place: Toponym | None,
+    previous: Toponym | None,
 ) -> Toponym | None:
-    """The trigger sentence's finest place, else the nearest one named before it, else the article's."""
+    """The trigger sentence's finest place; else the place of the event told just before (the story
+    goes on there); else the nearest place named before it; else the article's main place."""
     start, end = doc.sentences[detection.sentence]
     in_sentence = [t for t in toponyms if start <= t.start < end]
     fine = [t for t in in_sentence if t.place and t.place.kind not in _COARSE_KINDS]
@@ -135,6 +143,8 @@ def _place_for(
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order.
         return min(fine, key=lambda t: (t.precision, t.start))
+    if previous is not None:
+        return previous
     earlier = [t for t in toponyms if t.start < start and t.place and t.place.kind not in _COARSE_KINDS]
     if earlier:
         # Same paragraph first: the nearest earlier sentence that names a place.

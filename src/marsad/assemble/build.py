@@ -10,7 +10,7 @@ from marsad.assemble.notes import write_notes
 from marsad.document import Document
 from marsad.model import ActorMention, Event, Mention
 from marsad.resolve.sourcing import assess
-from marsad.taxonomy import CIVILIAN_TARGETING_TYPES, interaction, sub_event_types
+from marsad.taxonomy import CIVILIAN_TARGETING_TYPES, event_type_of, interaction, sub_event_types
 
 
 def assemble(doc: Document) -> None:
@@ -111,19 +111,23 @@ def ascii_name(name: str) -> str:
 
 
 def _actors(mentions: list[Mention], lead: Mention) -> tuple[ActorMention | None, ActorMention | None]:
-    """The lead mention's actors; a side the lead leaves empty or only defaults is taken from another
-    mention of the event that names it in the text."""
-    actor1, actor2 = lead.roles.actor1, lead.roles.actor2
-    others = [m for m in mentions if m is not lead]
-    for m in others:
-        for candidate in (m.roles.actor1, m.roles.actor2):
-            if candidate is None or not _named(candidate) or _name(candidate) in (_name(actor1), _name(actor2)):
+    """The lead mention's actors; a side the lead leaves empty (or only defaulted) is taken from another
+    mention of the event that names an actor in the text, in the same role when that side is free."""
+    slots = [lead.roles.actor1, lead.roles.actor2]
+    targets_civilians = event_type_of(lead.sub_event_type) in CIVILIAN_TARGETING_TYPES
+    for m in mentions:
+        if m is lead:
+            continue
+        for role, candidate in enumerate((m.roles.actor1, m.roles.actor2)):
+            if not _named(candidate) or _name(candidate) in {_name(a) for a in slots if _named(a)}:
                 continue
-            if candidate is m.roles.actor1 and not _named(actor1):
-                actor1 = candidate
-            elif candidate is m.roles.actor2 and not _named(actor2):
-                actor2 = candidate
-    return actor1, actor2
+            for slot in (role, 1 - role):
+                # Violence against civilians keeps its civilian target as actor 2 (ACLED's one ordering rule).
+                wrong_target = slot == 1 and targets_civilians and candidate.actor.inter != 7  # type: ignore[union-attr]
+                if not _named(slots[slot]) and not wrong_target:
+                    slots[slot] = candidate
+                    break
+    return slots[0], slots[1]
 
 
 def _named(actor: ActorMention | None) -> bool:

@@ -16,7 +16,7 @@ from datetime import date
 from marsad._exceptions import InputError, MarsadError, UnsupportedLanguage
 from marsad.assemble import assemble
 from marsad.document import Detection, Document
-from marsad.model import Article, Event
+from marsad.model import ActorMention, Article, Event, Toponym
 from marsad.nlp import detect_language, split_sentences
 
 MAX_ARTICLE_CHARS = int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS", 1_000_000))
@@ -175,16 +175,27 @@ def resolve(doc: Document) -> Document:
         if ent.label_ in _ENTITY_LABELS
     ]
     doc.actor_mentions = actors().mentions(doc.text)
-    # Words inside a named group's name are not places ("Saraya al-Salam", "Jaish al-Mahdi").
-    named = [(a.start, a.end) for a in doc.actor_mentions if not a.actor.generic]
+    named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
-        t for t in resolver.toponyms(doc.text, entities=entities)
-        if not any(s <= t.start and t.end <= e for s, e in named)
+        t for t in resolver.toponyms(doc.text, entities=entities) if not _part_of_group_name(t, named)
     ]
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
     return doc
+
+
+def _part_of_group_name(toponym: Toponym, named: list[ActorMention]) -> bool:
+    """Words of a named group's name are not places: inside the name ("Saraya al-Salam"), and alone
+    later ("the Saraya's headquarters") when they resolve outside the group's country."""
+    if any(a.start <= toponym.start and toponym.end <= a.end for a in named):
+        return True
+    word = toponym.text.lower()
+    for mention in named:
+        first = mention.actor.name.split()[0].lower() if mention.actor.name else ""
+        if word == first and toponym.place is not None and toponym.place.country != mention.actor.country:
+            return True
+    return False
 
 
 def _assemble(doc: Document) -> Document:

@@ -7,11 +7,12 @@ trigger's own sentence with the article around it as fallback.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
 from marsad.document import Detection, Document
-from marsad.model import Mention, Roles, Sublocation, Toponym
+from marsad.model import ActorMention, Mention, Roles, Sublocation, Toponym
 from marsad.resolve.counts import Counts, count_outcomes
 from marsad.resolve.dateline import find_dateline
 from marsad.resolve.dates import DateMention, find_dates, pick_event_date
@@ -59,6 +60,8 @@ def resolve_mentions(doc: Document) -> None:
             if parse is not None
             else Roles()
         )
+        if detection.event_type == "Battles" and _BOTH_SIDES.search(doc.text, start, end):
+            roles = _carried_over(doc, detection.sentence, actors, country) or roles
         mention = Mention(
             sentence=(start, end),
             trigger=(detection.start, detection.end),
@@ -143,17 +146,47 @@ def _place_for(
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order.
         return min(fine, key=lambda t: (t.precision, t.start))
-    if previous is not None:
-        return previous
-    earlier = [t for t in toponyms if t.start < start and t.place and t.place.kind not in _COARSE_KINDS]
-    if earlier:
-        # Same paragraph first: the nearest earlier sentence that names a place.
-        return max(earlier, key=lambda t: t.start)
+    # Otherwise the story goes on where it last was: the later of the last event's place and the last
+    # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
+    earlier = [
+        t for t in toponyms
+        if t.start < start and t.place and t.place.kind not in _COARSE_KINDS and not _relative(t)
+    ]
+    nearest = max(earlier, key=lambda t: t.start) if earlier else None
+    candidates = [t for t in (previous, nearest) if t is not None]
+    if candidates:
+        return max(candidates, key=lambda t: t.start)
     if main_place is not None and main_place.place and main_place.place.kind not in _COARSE_KINDS:
         return main_place
     if in_sentence:
         return in_sentence[0]
     return main_place
+
+
+_BOTH_SIDES = re.compile(r"\b(?:the two (?:sides|parties|groups|factions)|both (?:sides|parties|groups)|each other)\b", re.I)
+
+
+def _carried_over(doc: Document, sentence: int, actors, country: str | None) -> Roles | None:  # type: ignore[no-untyped-def]
+    """'...resulting in an exchange of fire between the two parties': a clash that refers back to its
+    sides takes the two armed sides named in the sentence before it (same paragraph)."""
+    if sentence == 0:
+        return None
+    (prev_start, prev_end), (start, _end) = doc.sentences[sentence - 1], doc.sentences[sentence]
+    if "\n\n" in doc.text[prev_end:start]:
+        return None
+    sides: list[ActorMention] = []
+    for mention in doc.actor_mentions:
+        if prev_start <= mention.start and mention.end <= prev_end and mention.actor.inter not in (7, 6):
+            if all(mention.actor.name != side.actor.name for side in sides):
+                sides.append(mention)
+    if len(sides) < 2:
+        return None
+    local = [ActorMention(m.start, m.end, m.text, actors.localise(m.actor, country)) for m in sides[:2]]
+    return Roles(actor1=local[0], actor2=local[1])
+
+
+def _relative(toponym: Toponym) -> bool:
+    return bool(toponym.qualifier) and toponym.qualifier.rstrip().endswith(" of") and toponym.qualifier != "outskirts of"
 
 
 def _sublocation_for(doc: Document, detection: Detection) -> Sublocation | None:

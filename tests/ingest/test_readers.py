@@ -16,7 +16,7 @@ def write(tmp_path, name: str, content: str | bytes):
 def test_plain_text_file_becomes_one_article(tmp_path):
     path = write(tmp_path, "a.txt", "Gunmen attacked a bus.")
     (article,) = read_file(path)
-    assert article.text == "Gunmen attacked a bus." and article.id == "a"
+    assert article.text == "Gunmen attacked a bus." and article.id == path
 
 
 def test_json_article_keeps_its_fields(tmp_path):

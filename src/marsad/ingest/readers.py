@@ -74,7 +74,8 @@ def read_file(name: str) -> Iterator[Article]:
 
         yield from articles_from_feed(data, origin=name)
     else:
-        yield Article(text=text, id=None if name == "-" else Path(name).stem, origin=name)
+        # The path identifies a text file across re-ingests (a changed file updates its events).
+        yield Article(text=text, id=None if name == "-" else str(Path(name)), origin=name)
 
 
 def _read_bytes(name: str) -> bytes:

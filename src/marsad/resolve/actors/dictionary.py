@@ -56,6 +56,7 @@ class RoleEntry:
     name: str | None = None  # pattern with {country}; None for state forces
     state: str | None = None  # military | police | government
     unit: str | None = None
+    proper: bool = False  # words are proper names: they match only when capitalised in the text
 
     @property
     def base(self) -> str:
@@ -242,4 +243,32 @@ def load(extra_group_files: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> A
         )
         for code, v in states_raw.items()
     }
+    roles.update(_identity_roles(data_dir / "identities.yaml"))
     return ActorDictionary(groups=groups, roles=roles, states=states, gang_cues=gang_cues, renames=renames)
+
+
+# Words that turn an identity into its militia: "Fulani militiamen", "Hema fighters".
+MILITIA_WORDS = ("militia", "militias", "militiamen", "militia members", "fighters", "gunmen", "militants",
+                 "armed men", "youths", "armed youths", "youth", "vigilantes", "attackers", "assailants")  # fmt: skip
+
+
+def _identity_roles(path: Path) -> dict[str, RoleEntry]:
+    """Two generic roles per identity: its people (inter 7) and its militia (inter 4)."""
+    if not path.exists():
+        return {}
+    out: dict[str, RoleEntry] = {}
+    for raw in _read(path) or []:
+        if not isinstance(raw, dict) or not raw.get("name") or not raw.get("aliases"):
+            raise _fail(str(path), f"each identity needs a name and aliases: {raw!r}")
+        name, aliases = str(raw["name"]), [str(a) for a in raw["aliases"]]
+        label = "Clan" if raw.get("clan") else "Ethnic"
+        out[f"identity:{name}"] = RoleEntry(
+            key=f"identity:{name}", inter=7, kind="descriptor", words=tuple(aliases),
+            name=f"{name} {label} Group ({{country}})", proper=True,
+        )  # fmt: skip
+        words = tuple(f"{a} {w}" for a in aliases for w in (*MILITIA_WORDS, *(("clan militia",) if raw.get("clan") else ())))
+        out[f"militia:{name}"] = RoleEntry(
+            key=f"militia:{name}", inter=4, kind="armed", words=words, name=f"{name} {label} Militia ({{country}})",
+            proper=True,
+        )
+    return out

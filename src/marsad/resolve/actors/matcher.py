@@ -32,6 +32,7 @@ class Target:
     kind: str
     ref: str | int
     acronym: str | None = None  # the capitalised form the text must show, for short acronyms
+    proper: bool = False  # a proper name: the text must capitalise its first letter
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _is_acronym(alias: str) -> bool:
+    """All-capital ("PDF") or mixed-case ("LeT", "JeM") short names: ordinary words otherwise."""
     letters = [c for c in alias if c.isalpha()]
-    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in alias.strip()
+    if not 2 <= len(letters) <= 5 or " " in alias.strip():
+        return False
+    return all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
 
 
 class AliasIndex:
@@ -68,7 +72,7 @@ class AliasIndex:
         if not key:
             return
         if _is_acronym(alias):
-            target = Target(target.kind, target.ref, acronym="".join(t.text for t in tokenize(alias)))
+            target = Target(target.kind, target.ref, acronym="".join(t.text for t in tokenize(alias)), proper=target.proper)
         bucket = self._entries.setdefault(key, [])
         if target not in bucket:
             bucket.append(target)
@@ -94,7 +98,10 @@ class AliasIndex:
                 if not targets:
                     continue
                 written = "".join(t.text for t in tokens[i : i + length])
-                usable = tuple(t for t in targets if t.acronym is None or t.acronym == written)
+                usable = tuple(
+                    t for t in targets
+                    if (t.acronym is None or t.acronym == written) and (not t.proper or tokens[i].text[:1].isupper())
+                )  # fmt: skip
                 if usable and _contiguous(tokens, text, i, length):
                     found = Match(i, i + length, usable)
                     break

@@ -48,7 +48,7 @@ def build_index(dictionary: ActorDictionary) -> AliasIndex:
             index.add_all(names, target)
         index.add_all(entry.aliases, target)
     for key, role in dictionary.roles.items():
-        index.add_all(role.words, Target("role", key))
+        index.add_all(role.words, Target("role", key, proper=role.proper))
     return index
 
 
@@ -81,19 +81,33 @@ class MentionFinder:
         return sorted(mentions, key=lambda m: m.start)
 
     def _choose(self, start: int, end: int, targets: tuple[Target, ...], hint: str | None) -> _Found:
-        """Several entries share an alias: prefer a group of the hinted country, then any group."""
+        """Several entries share an alias: prefer a group of the hinted country, then a generic role,
+        then the first group listed."""
         groups = [t for t in targets if t.kind == "group"]
+        roles = [t for t in targets if t.kind != "group"]
         if hint:
             for t in groups:
-                if self.dictionary.groups[int(t.ref)].country == hint:
+                if self.dictionary.groups[int(t.ref)].country in (hint, None):
                     return _Found(start, end, t)
-        return _Found(start, end, groups[0] if groups else targets[0])
+        if roles:  # a phrase that is also a generic role names a country's group only in that country
+            return _Found(start, end, roles[0])
+        return _Found(start, end, groups[0])
 
     def _nationalities(self, found: list[_Found], tokens: list[Token], text: str) -> list[_Found]:
         """Extend roles leftwards over a demonym or possessive country name: 'Turkish drones'."""
         for f in found:
-            if f.target.kind != "role":
-                continue
+            self._nationality(f, tokens, text)
+        kept: list[_Found] = []
+        for f in found:  # "Somali police": the demonym is no longer a mention of its own
+            while kept and kept[-1].end_token > f.start_token:
+                kept.pop()
+            kept.append(f)
+        return kept
+
+    def _nationality(self, f: _Found, tokens: list[Token], text: str) -> None:
+        if True:
+            if f.target.kind != "role" or self.dictionary.roles[str(f.target.ref)].proper:
+                return
             i = f.start_token
             for width in (2, 1):
                 if i - width < 0:
@@ -108,13 +122,17 @@ class MentionFinder:
                 code = self.naming.country_code(tokens[i - 2].text) if tokens[i - 2].text[:1].isupper() else None
                 if code:
                     f.start_token, f.code = i - 2, code
-        return found
 
     def _merge_groups(self, found: list[_Found], tokens: list[Token]) -> list[_Found]:
         """'Taliban militants' and 'fighters of the Islamic State' are one mention of the group."""
         out: list[_Found] = []
         for f in found:
             prev = out[-1] if out else None
+            if prev and prev.target.kind == f.target.kind == "role" and f.start_token == prev.end_token and f.code is None:
+                kinds = {self.dictionary.roles[str(x.target.ref)].kind for x in (prev, f)}
+                if kinds <= {"state"} or kinds <= {"armed"}:  # "Military Police officers": the first says more
+                    prev.end_token = f.end_token
+                    continue
             if prev and prev.target.kind == "group" and f.target.kind == "role" and f.start_token == prev.end_token:
                 if self.dictionary.roles[str(f.target.ref)].kind in ("armed", "state", "protest"):
                     prev.end_token = f.end_token

@@ -60,7 +60,10 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _pick(slots: list[Slot], roles: tuple[str, ...], test: Callable[[ActorMention], bool]) -> list[ActorMention]:
-    return [s.mention for s in slots if s.role in roles and test(s.mention)]
+    """Mentions in these slots passing ``test``, closest first; named actors before generic roles, since
+    "artillery" or "militants" near the trigger usually stand for a group named further away."""
+    found = [s.mention for s in slots if s.role in roles and test(s.mention)]
+    return [m for m in found if not m.actor.generic] + [m for m in found if m.actor.generic]
 
 
 def _civilians(slots: list[Slot], ctx: Context, anywhere: bool) -> tuple[ActorMention, list[ActorMention]]:
@@ -134,7 +137,7 @@ def _vac(slots: list[Slot], ctx: Context) -> Roles:
 
 
 def _battle(slots: list[Slot], ctx: Context) -> Roles:
-    order = ("side", "agent", "patient", "other")
+    order = ("agent", "side", "patient", "other")
     parties = _unique([m for r in order for m in _pick(slots, (r,), fighting)])
     actor1 = parties[0] if parties else ctx.default("military")
     others = [m for m in parties if m.actor.name != actor1.actor.name]

@@ -24,6 +24,7 @@ _WORD = r"[A-Z][\w'’.-]*[\w]"
 _LINK = r"(?:of|the|for|and|al|el|ad|as|ash|wa|wal|de|del|la|le|des|du|e|i|ul|-)"
 _CUE = "|".join(sorted((c.capitalize() for c in _INTER_BY_CUE), key=len, reverse=True))
 _PATTERN = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD})*?[ \t]+(?:{_CUE})\b")
+_MORE_CUES = re.compile(rf"(?:[ \t]+(?:{_CUE})\b)+")
 _LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Its|Their|His|Her|On|In|At|By|From)\s+")
 _NOT_ACTORS = {
     "Security Council", "United Nations", "European Union", "African Union", "Red Cross", "Supreme Court",
@@ -48,7 +49,11 @@ def find_unknown(text: str) -> list[tuple[int, int, str, int]]:
     """(start, end, name as written, inferred inter) for every capitalised group-like name."""
     out = []
     for match in _PATTERN.finditer(text):
-        start, name = match.start(), match.group()
+        start, end = match.start(), match.end()
+        more = _MORE_CUES.match(text, end)  # "Liberation Front": take every cue word in a row
+        if more:
+            end = more.end()
+        name = text[start:end]
         lead = _LEADING.match(name)
         if lead:
             start += lead.end()
@@ -56,5 +61,5 @@ def find_unknown(text: str) -> list[tuple[int, int, str, int]]:
         name = re.sub(r"\s+", " ", name)
         if len(name.split()) < 2 or name in _NOT_ACTORS:
             continue
-        out.append((start, match.end(), name, infer_inter(name)))
+        out.append((start, end, name, infer_inter(name)))
     return out

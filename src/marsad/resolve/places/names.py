@@ -40,7 +40,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def canon(text: str) -> str:
-    """The index key: folded, Arabic articles dropped, a final "-ah/-eh" shortened.
+    """The index key: folded, Arabic articles dropped, a final "-ah/-eh" shortened, a final "-y" as "-i".
 
     Why: GeoNames lists "Al Basrah" and news writes "Basra"; ACLED writes "Kut" for "Al Kut". Folding
     both sides to one key is cheaper and surer than listing every variant.
@@ -56,6 +56,8 @@ def canon(text: str) -> str:
             word = word[2:]
         if len(word) > 3 and word[-2:] in ("ah", "eh") and word[-3] not in "aeiou":
             word = word[:-1]
+        elif len(word) > 4 and word[-1] == "y" and word[-2] not in "aeiouy":
+            word = word[:-1] + "i"  # transliterations hesitate between a final -y and -i
         out.append(word)
     return " ".join(out)
 

@@ -22,7 +22,8 @@ from marsad.resolve.places.gazetteer import PlaceRows
 ENV = "MARSAD_PLACES_OVERLAY"
 KINDS = {"city": "city", "town": "city", "village": "city", "admin1": "admin1", "admin2": "admin2",
          "feature": "feature", "square": "feature", "bridge": "feature", "street": "feature",
-         "market": "feature", "checkpoint": "feature", "neighbourhood": "feature", "neighborhood": "feature"}  # fmt: skip
+         "market": "feature", "checkpoint": "feature", "neighbourhood": "feature",
+         "neighborhood": "feature"}  # fmt: skip
 
 
 def default_paths() -> list[Path]:

@@ -15,18 +15,20 @@ from functools import lru_cache
 from marsad.resolve.places.countries import table as country_table
 from marsad.resolve.places.gazetteer import Gazetteer
 from marsad.resolve.places.lexicon import Lexicon
-from marsad.resolve.places.names import canon
+from marsad.resolve.places.names import canon, region_key
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=[^\W\d_]))*")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|['’\-](?=[^\W\d_]))*")
+ABBREV = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": the final dot does not end a sentence
 CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "of", "on", "upon", "the", "da", "do", "dos",
                         "das", "di", "du", "le", "les", "y", "sur", "am", "an", "im", "ul", "ud", "bin", "ibn",
                         "bani", "abu", "en", "au", "aux", "and"})  # fmt: skip
 NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du",
                              "le", "les", "bin", "ibn", "bani", "abu", "ul", "ud", "y", "sur", "i", "e"})  # fmt: skip
-# Arabic place-name heads after which a transliterated article joins the name ("Bir at Tutah")
+# Arabic place-name heads after which a transliterated article joins the name ("Tal al-Hawa", "Ras an-Naqb")
 ARABIC_HEADS = frozenset({"bir", "tal", "tell", "tall", "ain", "ayn", "ras", "wadi", "jabal", "jebel", "khan", "deir",
                           "dayr", "kafr", "beit", "bayt", "umm", "abu", "qasr", "qala", "qalat", "suq", "souq", "bab",
-                          "hay", "hayy", "marj", "sidi", "dar", "dhi", "dhu", "mashru", "ard", "sahl", "nahr"})  # fmt: skip
+                          "hay", "hayy", "marj", "sidi", "dar", "dhi", "dhu", "mashru", "ard", "sahl",
+                          "nahr"})  # fmt: skip
 ARTICLES = frozenset({"at", "ash", "as", "ad", "an", "ar", "az", "al", "el", "ath", "adh"})
 MAX_N = 6
 PROMINENT_POP = 100_000
@@ -79,6 +81,8 @@ def tokenize(text: str) -> list[Token]:
         while j >= 0 and text[j] in " \t\"'“‘(«[-–—":
             j -= 1
         initial = j < 0 or text[j] in ".!?:\n;•|" or (text[j] == "\r")
+        if initial and j >= 0 and text[j] == "." and out and out[-1].end == j + 1 and ABBREV.match(out[-1].text):
+            initial = False
         first = word[0]
         cap = first.isupper() or ("\u0600" <= first <= "\u06ff")
         if not cap and len(word) > 3 and word[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-", "an-", "az-"):
@@ -104,22 +108,30 @@ def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...
                    lower_seen: set[str]) -> bool:  # fmt: skip
     """Whether one word is a place here, judged by how common it is as an ordinary English word."""
     word = tok.low
+    tok_key = canon(tok.text)
     if word in lex.stop_words and not any(gaz.cols["kind"][i] == "country" for i in ids[:3]):
         return False
-    if len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1:
+    if (len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1) or ABBREV.match(tok.text):
         # acronyms: only those the gazetteer lists for a country or a region ("US", "UK", "DRC", "EU")
         kinds = gaz.cols["kind"]
         return any(kinds[i] in ("country", "region", "admin1") for i in ids[:3])
     if len(word) < 3 and not tok.text.isupper():
         return False
     if len(word) <= 4 and any(ch.isupper() for ch in tok.text[1:]):
-        return False  # mixed-case abbreviations ("LoC", "SoG") are not place names
+        return False  # mixed-case abbreviations ("LoC", "UoB") are not place names
     zipf = lex.common.get(word, 0.0)
     prominent = _prominent(gaz, ids)
-    if lower_text or tok.initial:
-        return zipf < 3.0 or (prominent and zipf < 5.0)
-    if word in lower_seen and not prominent:
+    if lower_text:  # no capitals to go by: a place's own name only, and rarely an ordinary word
+        kinds, names = gaz.cols["kind"], gaz.cols["name"]
+        if any(kinds[i] == "country" for i in ids[:3]):
+            return zipf < 5.5
+        if not any(canon(names[i]) == tok_key or region_key(names[i]) == tok_key for i in ids[:5]):
+            return False  # "babri", "pujan": alternate spellings of far-away places
+        return zipf < 3.0 or (prominent and zipf < 4.0)
+    if word in lower_seen and (not prominent or zipf >= 4.0):
         return False  # the same word appears in lower case in this text: an ordinary word
+    if tok.initial:  # a capital that says nothing: only names rarely written in lower case
+        return zipf < 3.0 or (prominent and zipf < 5.5)
     if zipf >= 4.0:
         return prominent and zipf < 5.5
     if zipf >= 3.0:
@@ -167,14 +179,18 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
         if best is not None and best.last - best.first == 1 and not best.demonym:
             if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen)):
                 best = None
-        if best is not None and lower_text and best.last - best.first > 1 and not _prominent(gaz, best.ids):
+        if best is not None and lower_text and best.last - best.first > 1:
+            # "the city", "as part": ordinary words that happen to spell a place's alternate name
             words = [t.low for t in tokens[best.first : best.last]]
-            if all(lex.common.get(w, 0.0) >= 4.0 or w in CONNECTORS for w in words):
+            admin = any(gaz.cols["kind"][k] in ("country", "admin1", "region") for k in best.ids[:3])
+            if not admin and all(lex.common.get(w, 0.0) >= 4.0 or w in CONNECTORS for w in words):
                 best = None
+            elif words[0] in lex.stop_words:
+                best = None  # "at godhra": the name starts after the preposition
         if best is not None and best.demonym and best.ids and tok.initial and lex.common.get(tok.low, 0) > 5:
             best = None
         if best is None and "-" in tok.text and tok.cap:
-            best = _hyphen_head(tok, i, gaz)  # "Mogadishu-Hodan" is a part of Mogadishu
+            best = _hyphen_head(tok, i, gaz)  # "Baghdad-Karkh" is a part of Baghdad
         if best is not None and not lower_text and not best.demonym and not force_end:
             best = _whole_name(text, tokens, best, lex)
         if best is not None:
@@ -187,7 +203,7 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
 
 
 def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> Candidate:
-    """A match inside a longer capitalised name ("Salim" in "Abu Salim") stands for that longer name.
+    """A match inside a longer capitalised name ("Ghraib" in "Abu Ghraib") stands for that longer name.
 
     The longer name is then a place the gazetteer lacks: it is kept as an unknown candidate (its span,
     no ids) so that it falls back to its container instead of resolving to the wrong "Salim".
@@ -195,7 +211,8 @@ def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> C
     first, last = c.first, c.last
     while first > 0 and _joined(text, tokens[first - 1], tokens[first]):
         prev = tokens[first - 1]
-        if prev.text[0].isupper() and not (prev.initial and lex.common.get(prev.low, 0.0) >= 3.0) and prev.low not in lex.stop_words:
+        ordinary = prev.initial and lex.common.get(prev.low, 0.0) >= 3.0
+        if prev.text[0].isupper() and not ordinary and prev.low not in lex.stop_words:
             first -= 1
         elif prev.low in ("abu", "bin", "ibn", "bani", "al", "el", "umm", "beit", "bir", "ain", "ayn", "tel", "tal"):
             first -= 1
@@ -247,8 +264,9 @@ def _hyphen_head(tok: Token, i: int, gaz: Gazetteer) -> Candidate | None:
     if len(head) < 3:
         return None
     ids = gaz.ids(canon(head))
-    if not ids or not _prominent(gaz, ids):
-        return None
+    kinds, pops = gaz.cols["kind"], gaz.cols["pop"]
+    if not ids or kinds[ids[0]] != "city" or pops[ids[0]] < PROMINENT_POP:
+        return None  # "Nord-Est" is not a part of a town called "Nord"
     cand = Candidate(tok.start, tok.start + len(head), head, canon(head), ids, i, i + 1)
     cand.flags.add("part")
     return cand

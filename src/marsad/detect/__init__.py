@@ -1,0 +1,30 @@
+"""Event detection: does a sentence report a political-violence or unrest event, and of which ACLED type?
+
+Rules over a trigger lexicon (``marsad/data/triggers/*.yaml``, readable and extendable by users):
+``prefilter`` rules most sentences out with one regex; ``classify`` decides ACLED's event type and
+sub-event type per sentence following the codebook's definitions and precedence.
+"""
+
+from marsad.detect._api import (
+    PRECEDENCE,
+    Detection,
+    classify,
+    event_type_of,
+    family,
+    prefilter,
+    rank,
+    top_detection,
+)
+from marsad.detect._lexicon import get_lexicon
+
+__all__ = [
+    "PRECEDENCE",
+    "Detection",
+    "classify",
+    "event_type_of",
+    "family",
+    "get_lexicon",
+    "prefilter",
+    "rank",
+    "top_detection",
+]

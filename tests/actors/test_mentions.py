@@ -1,0 +1,118 @@
+"""Finding actors in text: aliases, Arabic names, nationalities, merging, unknown groups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad._exceptions import InputError
+from marsad.resolve.actors import ActorResolver
+
+
+def names(resolver: ActorResolver, text: str, **kw) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.actor.name) for m in resolver.mentions(text, **kw)]
+
+
+@pytest.mark.parametrize("spelling", ["al-Shabaab", "Al Shabab", "AL-SHABAAB", "Harakat al-Shabaab al-Mujahideen"])
+def test_alias_spellings_resolve_to_one_group(resolver: ActorResolver, spelling: str) -> None:
+    found = resolver.mentions(f"A statement by {spelling} was read on the radio.")
+    assert [m.actor.name for m in found] == ["Al Shabaab"]
+    assert found[0].actor.inter == 2
+
+
+def test_arabic_names_match_their_groups(resolver: ActorResolver) -> None:
+    found = names(resolver, "اشتباكات بين سرايا السلام وعصائب أهل الحق", country="Iraq")
+    assert ("سرايا السلام", "Saraya al Salam") in found
+
+
+def test_arabic_name_of_islamic_state_is_localised_by_country(resolver: ActorResolver) -> None:
+    found = resolver.mentions("هاجم داعش قرية", country="Iraq")
+    assert found[0].actor.name == "Islamic State (Iraq)"
+
+
+def test_group_carries_its_parent_affiliation(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Saraya al-Salam fighters deployed in the city.")
+    assert found[0].actor.parent == "Sadrist Movement"
+    assert found[0].text == "Saraya al-Salam fighters"
+
+
+def test_nationality_adjective_names_the_country_of_a_role(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Turkish drones hit a car near the border.")
+    assert found[0].text == "Turkish drones"
+    assert found[0].actor.name.startswith("Military Forces of Turkey")
+    assert found[0].actor.country == "Turkey"
+
+
+def test_demonym_before_generic_police_names_the_police(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Kenyan police dispersed the crowd.")
+    assert found[0].actor.name.startswith("Police Forces of Kenya (")
+
+
+def test_possessive_country_name_names_the_role(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Nigeria's soldiers entered the town.")
+    assert found[0].text == "Nigeria's soldiers"
+    assert found[0].actor.name.startswith("Military Forces of Nigeria")
+
+
+def test_role_without_country_in_text_is_generic_and_countryless(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Gunmen stormed the market.")
+    assert found[0].actor.name == "Unidentified Armed Group"
+    assert found[0].actor.generic is True and found[0].actor.country is None
+
+
+def test_localise_names_generic_role_after_event_country(resolver: ActorResolver) -> None:
+    gunmen = resolver.mentions("Gunmen stormed the market.")[0].actor
+    assert resolver.localise(gunmen, "Burkina Faso").name == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_state_forces_abroad_become_external_forces(resolver: ActorResolver) -> None:
+    drones = resolver.mentions("Turkish drones hit a car.")[0].actor
+    assert resolver.localise(drones, "Iraq").inter == 8
+    assert resolver.localise(drones, "Turkey").inter == 1
+
+
+def test_members_of_a_group_are_one_mention_of_the_group(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Members of the Arakan Army seized the post.")
+    assert [(m.text, m.actor.name) for m in found] == [("Members of the Arakan Army", "AA: Arakan Army")]
+
+
+def test_short_acronym_only_matches_in_capitals(resolver: ActorResolver) -> None:
+    assert resolver.mentions("The AA shelled the town.")[0].actor.name == "AA: Arakan Army"
+    assert not [m for m in resolver.mentions("He said aa and left.") if "Arakan" in m.actor.name]
+
+
+def test_unknown_named_group_is_kept_as_written_with_inferred_type(resolver: ActorResolver) -> None:
+    found = {m.actor.name: m.actor.inter for m in resolver.mentions(
+        "The Martyr Hamza Brigade and the Kivu Highlands Liberation Front fought the Banyoro Ethnic Militia."
+    )}  # fmt: skip
+    assert found == {"Martyr Hamza Brigade": 3, "Kivu Highlands Liberation Front": 2, "Banyoro Ethnic Militia": 4}
+
+
+def test_group_that_became_the_state_is_named_by_event_date(resolver: ActorResolver) -> None:
+    before = resolver.mentions("Taliban fighters attacked the checkpoint.", when=date(2019, 3, 1))[0].actor
+    after = resolver.mentions("Taliban fighters attacked the checkpoint.", when=date(2023, 3, 1))[0].actor
+    assert (before.name, before.inter) == ("Taliban", 2)
+    assert after.name == "Military Forces of Afghanistan (2021-)" and after.inter == 1
+
+
+def test_shared_alias_prefers_the_hinted_country(resolver: ActorResolver) -> None:
+    assert resolver.mentions("The SNA advanced.", country="Syria")[0].actor.name == "SNA: Syrian National Army"
+
+
+def test_mentions_offsets_point_into_the_text(resolver: ActorResolver) -> None:
+    text = "Yesterday, Houthi rebels fired a missile."
+    m = resolver.mentions(text)[0]
+    assert text[m.start : m.end] == m.text == "Houthi rebels"
+
+
+def test_mentions_of_non_text_raise_input_error(resolver: ActorResolver) -> None:
+    with pytest.raises(InputError):
+        resolver.mentions(None)  # type: ignore[arg-type]
+
+
+def test_lookup_finds_group_by_alias_and_role_by_word(resolver: ActorResolver) -> None:
+    assert resolver.lookup("Hashd al-Shaabi")[0].name == "PMF: Popular Mobilization Forces"
+    assert resolver.lookup("demonstrators")[0].name == "Protesters"
+    with pytest.raises(InputError):
+        resolver.lookup("  ")

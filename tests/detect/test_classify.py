@@ -1,0 +1,198 @@
+"""Sub-event classification of sentences written for these tests (never taken from gold data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad._exceptions import InputError
+from marsad.detect import Detection, classify
+
+ONE_PER_SUB_EVENT = [
+    ("Government troops recaptured the town of Marvale from the rebels on Sunday.",
+     "Battles", "Government regains territory"),
+    ("Insurgents overran an army base and took control of the district on Tuesday.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("Soldiers and rebels exchanged fire near the border, leaving four fighters dead.",
+     "Battles", "Armed clash"),
+    ("Security forces opened fire on peaceful protesters, killing five.",
+     "Protests", "Excessive force against protesters"),
+    ("Police fired tear gas to disperse hundreds of protesters outside parliament.",
+     "Protests", "Protest with intervention"),
+    ("Hundreds of teachers marched through the capital demanding higher pay.",
+     "Protests", "Peaceful protest"),
+    ("Protesters threw stones at police and burned tyres in the city centre.",
+     "Riots", "Violent demonstration"),
+    ("An angry mob lynched a man accused of stealing a cow.",
+     "Riots", "Mob violence"),
+    ("Doctors said dozens of villagers were treated after a sarin attack on the town.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    ("Warplanes struck a market in the town, killing twelve civilians.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint, killing three policemen.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("Artillery shells hit residential areas of the city overnight.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded near a military convoy, wounding two soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Unknown attackers hurled a grenade into a bar, injuring seven people.",
+     "Explosions/Remote violence", "Grenade"),
+    ("Two girls were raped by armed men in the village.",
+     "Violence against civilians", "Sexual violence"),
+    ("Gunmen shot dead a shopkeeper in the market on Monday.",
+     "Violence against civilians", "Attack"),
+    ("Armed men abducted three aid workers on the road to the airport.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("The government and the rebels signed a ceasefire agreement on Friday.",
+     "Strategic developments", "Agreement"),
+    ("Police arrested the opposition leader at his home on Monday.",
+     "Strategic developments", "Arrests"),
+    ("The army deployed thousands of troops to the northern province.",
+     "Strategic developments", "Change to group/activity"),
+    ("Bomb disposal experts defused an explosive device found near the school.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Foreign troops set up a new military base near the border town.",
+     "Strategic developments", "Headquarters or base established"),
+    ("Unidentified men looted shops and torched houses in the village overnight.",
+     "Strategic developments", "Looting/property destruction"),
+    ("The militants took control of the town without a fight after government forces withdrew.",
+     "Strategic developments", "Non-violent transfer of territory"),
+    ("Investigators discovered a mass grave near the city.",
+     "Strategic developments", "Other"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "sub_event_type"), ONE_PER_SUB_EVENT)
+def test_classify_names_each_acled_sub_event_type(sentence: str, event_type: str, sub_event_type: str) -> None:
+    detections = classify(sentence)
+    assert [(d.event_type, d.sub_event_type) for d in detections] == [(event_type, sub_event_type)]
+
+
+def test_the_test_sentences_cover_all_25_sub_event_types() -> None:
+    assert len({sub for _s, _e, sub in ONE_PER_SUB_EVENT}) == 25
+
+
+def test_detection_offsets_point_at_the_trigger_in_the_sentence() -> None:
+    sentence = "On Monday, a roadside bomb killed two farmers near the market."
+    (detection,) = classify(sentence)
+    assert isinstance(detection, Detection)
+    assert sentence[detection.start:detection.end] == "roadside bomb"
+    assert 0.0 < detection.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank raised interest rates as inflation climbed to a ten-year high.",
+        "Stocks rallied on Monday after quarterly earnings beat expectations.",
+        "The striker scored twice as the home side won the league match 3-1.",
+        "Floods killed twelve people and destroyed hundreds of homes in the south.",
+        "An earthquake injured dozens of residents in the mountain villages.",
+        "The film opens with a shooting in a diner and was a hit at the box office.",
+        "The two foreign ministers held talks on trade and signed an agreement on tourism.",
+        "The city marked the tenth anniversary of the riots with a memorial service.",
+        "Three people were injured when a gas cylinder exploded in a restaurant kitchen.",
+    ],
+)
+def test_non_event_sentences_give_no_detection(sentence: str) -> None:
+    assert classify(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels threatened to attack the capital if talks failed.",
+        "The group vowed to launch suicide attacks across the region.",
+        "Police denied that officers had opened fire on the crowd.",
+        "Officials said the army did not shell the village.",
+        "Residents fear that militants could kidnap more children.",
+    ],
+)
+def test_negated_or_hypothetical_violence_gives_no_detection(sentence: str) -> None:
+    assert classify(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Hundreds of protesters clashed with police outside the governor's office.", "Violent demonstration"),
+        ("Gunmen killed two civilians at a bus stop.", "Attack"),
+        ("Gunmen killed two soldiers at a checkpoint.", "Armed clash"),
+        ("Protesters were dispersed with tear gas and twenty were arrested.", "Protest with intervention"),
+        ("Three protesters were shot dead when troops fired on the march.", "Excessive force against protesters"),
+        ("Fighter jets bombed rebel positions as artillery shelled the outskirts.", "Air/drone strike"),
+        ("Militants abducted and killed a village elder.", "Attack"),
+        ("Rebels and soldiers fought for hours after rockets hit the base.", "Armed clash"),
+        ("Police arrested five students at a peaceful sit-in against fee increases.", "Protest with intervention"),
+    ],
+)
+def test_precedence_follows_the_acled_codebook(sentence: str, sub_event_type: str) -> None:
+    assert [d.sub_event_type for d in classify(sentence)] == [sub_event_type]
+
+
+def test_separate_engagements_in_one_sentence_give_several_detections() -> None:
+    sentence = ("Militants clashed with troops in the north, while a roadside bomb killed "
+                "two civilians in the south.")
+    detections = classify(sentence)
+    assert [d.sub_event_type for d in detections] == ["Armed clash", "Remote explosive/landmine/IED"]
+    assert detections[0].end <= detections[1].start
+
+
+def test_classify_uses_a_parse_when_given_and_works_without() -> None:
+    sentence = "Soldiers clashed with rebels near the river."
+
+    class Token:
+        def __init__(self, text: str, idx: int) -> None:
+            self.text, self.idx, self.pos_, self.dep_ = text, idx, "NOUN", "dep"
+            self.head, self.children = self, []
+
+    doc = [Token(w, sentence.index(w)) for w in sentence.rstrip(".").split()]
+    assert classify(sentence, doc=doc) == classify(sentence)
+
+
+def test_classify_rejects_non_text_input() -> None:
+    with pytest.raises(InputError):
+        classify(b"binary")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government is fighting corruption with a new anti-graft law.",
+        "Police said a thief was arrested after a brief chase near the bus station.",
+        "He recalled how soldiers shelled his village during the war in 1995.",
+        "A man was killed when his car collided with a truck on the highway.",
+        "Thousands of fans gathered outside the stadium to celebrate the victory.",
+    ],
+)
+def test_ordinary_news_with_violence_words_gives_no_detection(sentence: str) -> None:
+    assert classify(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Angry villagers beat a suspected thief to death in the market.", "Mob violence"),
+        ("Two groups of villagers clashed with sticks over a land dispute.", "Mob violence"),
+        ("Police fired tear gas and water cannon to disperse the crowd near the stadium.",
+         "Protest with intervention"),
+        ("Security forces arrested dozens of opposition supporters overnight.", "Arrests"),
+        ("Soldiers seized a large cache of weapons and ammunition in a raid on a hideout.",
+         "Disrupted weapons use"),
+        ("Residents burned tyres and barricaded the main road into the town.", "Violent demonstration"),
+    ],
+)
+def test_crowds_arrests_and_seizures_follow_the_codebook(sentence: str, sub_event_type: str) -> None:
+    assert [d.sub_event_type for d in classify(sentence)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("sentence", ["", "   ", "٣ قتلى في هجوم", "Die Polizei nahm gestern zwei Männer fest."])
+def test_empty_or_foreign_text_gives_no_detection(sentence: str) -> None:
+    assert classify(sentence) == []
+
+
+def test_very_long_text_is_classified_in_slices_with_offsets_into_the_text() -> None:
+    filler = "The committee discussed the annual budget and the new school calendar. " * 120
+    text = filler + "Gunmen shot dead a shopkeeper in the market."
+    detections = classify(text)
+    assert [d.sub_event_type for d in detections] == ["Attack"]
+    assert text[detections[0].start:detections[0].end] == "shot dead"

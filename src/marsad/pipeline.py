@@ -20,7 +20,7 @@ from marsad.model import ActorMention, Article, Event, Toponym
 from marsad.nlp import detect_language, split_sentences
 
 MAX_ARTICLE_CHARS = int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS", 1_000_000))
-_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})  # ORG lets the resolver spot "the Basra Oil Company"
 
 Stage = Callable[[Document], Document]
 

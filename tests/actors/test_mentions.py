@@ -116,3 +116,38 @@ def test_lookup_finds_group_by_alias_and_role_by_word(resolver: ActorResolver) -
     assert resolver.lookup("demonstrators")[0].name == "Protesters"
     with pytest.raises(InputError):
         resolver.lookup("  ")
+
+
+def test_either_or_attribution_names_both_groups(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Suspected JNIM or ISGS militants abducted a trader.", country="Mali",
+                              when=date(2020, 5, 1))  # fmt: skip
+    assert found[0].text == "JNIM or ISGS militants"
+    assert found[0].actor.name == (
+        "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    )
+
+
+def test_list_of_groups_is_not_an_either_or(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Hamas, Hezbollah and the Houthis issued statements.")
+    assert [m.actor.name for m in found] == ["Hamas Movement", "Hezbollah", "Houthi Movement"]
+
+
+def test_identity_followed_by_militia_word_is_an_identity_militia(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Hema fighters attacked Lendu farmers.")
+    militia = resolver.localise(found[0].actor, "Democratic Republic of Congo")
+    assert (found[0].text, militia.name, militia.inter) == (
+        "Hema fighters", "Hema Ethnic Militia (Democratic Republic of Congo)", 4)  # fmt: skip
+    assert resolver.localise(found[1].actor, "Democratic Republic of Congo").name == (
+        "Lendu Ethnic Group (Democratic Republic of Congo)"
+    )
+
+
+def test_identity_names_match_only_when_capitalised(resolver: ActorResolver) -> None:
+    assert [m.actor.name for m in resolver.mentions("They sold fur coats.")] == []
+
+
+def test_unit_of_state_forces_is_kept_when_roles_follow_each_other(resolver: ActorResolver) -> None:
+    found = resolver.mentions("Afghan military special forces raided the compound.")
+    assert found[0].actor.name.startswith("Military Forces of Afghanistan (") and found[0].actor.name.endswith(
+        ") Special Forces"
+    )

@@ -143,3 +143,18 @@ def test_observers_are_not_actors_of_violence(roles_of) -> None:  # type: ignore
     roles = roles_of("The OSCE recorded twelve explosions near the contact line.", "explosions",
                      "Shelling/artillery/missile attack", "Ukraine")  # fmt: skip
     assert roles.actor1.actor.name == "Military Forces of Ukraine (2019-)"
+
+
+def test_targeted_foreign_nationals_are_civilians_of_their_country(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("Gunmen robbed and beat Venezuelan migrants near the bus terminal.", "beat", "Attack", "Colombia")
+    assert roles.actor2.actor.name == "Civilians (Venezuela)"
+
+
+def test_government_acts_in_strategic_developments(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("The Afghan government released 150 prisoners.", "released", "Other", "Afghanistan")
+    assert roles.actor1.actor.name.startswith("Government of Afghanistan (")
+
+
+def test_protest_against_the_government_does_not_associate_it(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("Farmers protested against the government in Lahore.", "protested", "Peaceful protest", "Pakistan")
+    assert [m.actor.name for m in roles.assoc1] == ["Farmers (Pakistan)"]

@@ -117,3 +117,7 @@ def test_counts_the_victim_died_is_one():
 def test_counts_days_of_the_month_are_never_figures():
     assert counts("KIRKUK, March 3 - Gunmen attacked a checkpoint, killing two policemen.")[0] == 2
     assert counts("On 3 March gunmen killed a guard.")[0] == 1
+
+
+def test_counts_death_toll_several_words_before_the_figure():
+    assert counts("The death toll from Monday's bombing at the market rose to 15.")[0] == 15

@@ -73,3 +73,8 @@ def test_pick_event_date_prefers_sentence_then_context_then_publication():
     assert pick_event_date(sentence, context, PUB)[0] == date(2024, 3, 4)
     assert pick_event_date([], context, PUB)[0] == date(2024, 3, 1)
     assert pick_event_date([], [], PUB) == (PUB, 1, None)
+
+
+def test_dates_weekend_is_the_last_saturday_with_week_precision():
+    assert first("Our teams treated 30 wounded after the weekend bombardment.", date(2024, 7, 22)) == (date(2024, 7, 20), 2)
+    assert first("Clashes erupted over the weekend.", date(2024, 7, 21)) == (date(2024, 7, 20), 2)

@@ -173,6 +173,8 @@ def test_event_page_shows_every_source_with_highlighted_evidence(server: str, br
     assert fatalities[0].get_attribute("title") == "fatalities"
     background = locations[0].value_of_css_property("background-color")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert _wait(browser, lambda d: d.find_element(By.ID, "event-map").get_attribute("data-ready")) == "1"
+    assert browser.find_elements(By.CSS_SELECTOR, "#event-map path.leaflet-interactive")  # the event's point
     ActionChains(browser).move_to_element(fatalities[0]).perform()
     browser.save_screenshot(str(SHOTS / "event-page.png"))
 

@@ -123,3 +123,10 @@ def test_a_store_failure_is_a_json_503_not_a_traceback(seeded_db, token_dir) -> 
     assert response.status_code == 503
     assert response.json()["error"].startswith("Store error")
     assert "Traceback" not in response.text
+
+
+def test_nul_characters_in_ids_and_article_fields_are_400(writable_client, auth) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/api/events/ev%00x", "/api/articles/a%00b", "/events/ev%00x", "/articles/a%00b"):
+        assert writable_client.get(path).status_code == 400, path
+    response = writable_client.post("/api/articles", json={"text": "Crowds protested.", "title": "a\u0000b"}, headers=auth)
+    assert response.status_code == 400 and "title contains NUL" in response.json()["error"]

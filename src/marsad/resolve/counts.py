@@ -216,6 +216,12 @@ def _preceding_outcome(tokens: list[_Token], i: int) -> str | None:
         kind = _outcome(tokens[j])
         if kind and tokens[j].lower not in NOMINAL_ONLY:
             return kind
+    # "The death toll from Monday's bombing rose to 15": the toll may stand several words back.
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if tokens[k].lower in _CLAUSE_BREAK:
+            break
+        if tokens[k].lower == "toll":
+            return "fatalities"
     return None
 
 

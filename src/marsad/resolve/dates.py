@@ -40,6 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_VAGUE}(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!\s*(?:%|per|people|km|kilomet|miles))(?:,?\s+{_YEAR})?", re.I)),
     ("my", re.compile(rf"\b(?P<early>early|mid|late|earlier\s+in|in)?\s*{_MONTH}\s+{_YEAR}\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last\s+|on\s+|this\s+past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|last)\s+weekend(?:'s)?\b|\bweekend(?:'s)?\s+(?=\w)", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|nights?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?P<word>yesterday|the\s+day\s+before\s+yesterday|today|tonight|last\s+night|overnight|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|(?:earlier|late|last)\s+this\s+week|last\s+week|this\s+week|earlier\s+this\s+month|last\s+month|this\s+month|around\s+midnight|at\s+midnight)\b", re.I)),
 ]  # fmt: skip
@@ -115,6 +116,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, text: str) -> 
         if groups.get("last", "").strip().lower() == "last" and back == 0:
             back = 7
         return DateMention(m.start(), m.end(), published - timedelta(days=back), 1, explicit=False)
+    if kind == "weekend":
+        # The latest Saturday not after publication; a weekend is a two-day span, so precision 2.
+        back = (published.weekday() - 5) % 7
+        return DateMention(m.start(), m.end(), published - timedelta(days=back), 2, explicit=False)
     if kind == "ago":
         count = groups["count"].lower()
         n = int(count) if count.isdigit() else NUMBER_WORDS[count]

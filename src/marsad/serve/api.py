@@ -21,7 +21,7 @@ from marsad.model import Article
 from marsad.serve.deps import AppState, require_read, require_write, state
 from marsad.serve.errors import BadRequest, NotFound
 from marsad.serve.formats import FastJSONResponse, csv_chunks, dumps_bytes, geojson_chunks
-from marsad.serve.params import Paging, event_filter, filter_query, paging, parse_sort
+from marsad.serve.params import Paging, checked_id, event_filter, filter_query, paging, parse_sort
 from marsad.store.query import EventFilter
 
 router = APIRouter(prefix="/api", default_response_class=FastJSONResponse)
@@ -45,10 +45,12 @@ class ArticleIn(BaseModel):
     language: str | None = Field(default=None, max_length=16)
 
     def to_article(self) -> Article:
+        name = self.id or self.url or "(no id)"
         if not self.text.strip():
-            raise BadRequest(f"article {self.id or self.url or '(no id)'}: text is blank")
-        if "\x00" in self.text:
-            raise BadRequest(f"article {self.id or self.url or '(no id)'}: text contains NUL characters")
+            raise BadRequest(f"article {name}: text is blank")
+        for field in ("text", "id", "url", "source", "title", "language"):
+            if "\x00" in (getattr(self, field) or ""):  # PostgreSQL refuses NUL in text: say so, not 503
+                raise BadRequest(f"article {name!r}: {field} contains NUL characters")
         return Article(text=self.text, id=self.id, url=self.url, source=self.source, title=self.title,
                        published=self.published, language=self.language, origin="POST /api/articles")
 
@@ -145,7 +147,7 @@ def events_csv(
 
 @router.get("/events/{event_id}", dependencies=read, summary="One event with its sources and evidence")
 def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_length=200)]) -> FastJSONResponse:
-    event = state(request).store.event(event_id)
+    event = state(request).store.event(checked_id("event id", event_id))
     if event is None:
         raise NotFound(f"No event with id {event_id!r}")
     return FastJSONResponse({"ok": True, "event": event})
@@ -153,7 +155,7 @@ def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_
 
 @router.get("/articles/{article_id:path}", dependencies=read, summary="One stored article with its text")
 def get_article(request: Request, article_id: Annotated[str, Path(min_length=1, max_length=4096)]) -> FastJSONResponse:
-    article = state(request).store.article(article_id)
+    article = state(request).store.article(checked_id("article id", article_id))
     if article is None:
         raise NotFound(f"No article with id {article_id!r}")
     return FastJSONResponse({"ok": True, "article": article})

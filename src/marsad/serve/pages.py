@@ -19,7 +19,7 @@ from marsad.serve.assets import is_installed
 from marsad.serve.deps import AppState, require_read, state
 from marsad.serve.errors import NotFound
 from marsad.serve.highlight import FIELD_LABELS, fields_present, merge_evidence, segments
-from marsad.serve.params import SORT_KEYS, Paging, event_filter, filter_query, paging
+from marsad.serve.params import SORT_KEYS, Paging, checked_id, event_filter, filter_query, paging
 from marsad.store.query import EventFilter
 
 EVENT_TYPES: dict[str, str] = {
@@ -153,7 +153,7 @@ def api_docs(request: Request) -> HTMLResponse:
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: Annotated[str, Path(min_length=1, max_length=200)]) -> HTMLResponse:
     st: AppState = state(request)
-    event = st.store.event(event_id)
+    event = st.store.event(checked_id("event id", event_id))
     if event is None:
         raise NotFound(f"No event with id {event_id!r}")
     fields = {k: v for k, v in event.items() if k not in ("sources", "mentions", "evidence")}
@@ -162,7 +162,7 @@ def event_page(request: Request, event_id: Annotated[str, Path(min_length=1, max
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: Annotated[str, Path(min_length=1, max_length=4096)]) -> HTMLResponse:
-    article = state(request).store.article(article_id)
+    article = state(request).store.article(checked_id("article id", article_id))
     if article is None:
         raise NotFound(f"No article with id {article_id!r}")
     return render(request, "article.html", article=article)

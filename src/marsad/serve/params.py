@@ -38,6 +38,13 @@ def _text(name: str, value: str | None) -> str | None:
     return value
 
 
+def checked_id(name: str, value: str) -> str:
+    """An event or article id from a path: NUL characters are refused here (PostgreSQL would fail)."""
+    if "\x00" in value:
+        raise BadRequest(f"{name} contains a NUL character")
+    return value
+
+
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """``min_lon,min_lat,max_lon,max_lat`` (the GeoJSON/OSM order) -> a checked tuple."""
     if value is None or not value.strip():

@@ -31,6 +31,7 @@ class _Found:
     end_token: int
     target: Target
     code: str | None = None  # nationality named in the text
+    pair: Target | None = None  # "A or B": the first group (A), this target being B
 
 
 def build_index(dictionary: ActorDictionary) -> AliasIndex:
@@ -65,7 +66,7 @@ class MentionFinder:
         hint = self.naming.country_code(country) if country else None
         found = [self._choose(m.start_token, m.end_token, m.targets, hint) for m in self.index.find(tokens, text)]
         found = self._nationalities(found, tokens, text)
-        found = self._merge_groups(found, tokens)
+        found = self._merge_groups(found, tokens, text)
         mentions = [self._mention(f, tokens, text, hint, when) for f in found]
         groups = [(m.start, m.end) for m, f in zip(mentions, found, strict=True) if f.target.kind == "group"]
         for start, end, name, inter in find_unknown(text):
@@ -105,32 +106,34 @@ class MentionFinder:
         return kept
 
     def _nationality(self, f: _Found, tokens: list[Token], text: str) -> None:
-        if True:
-            if f.target.kind != "role" or self.dictionary.roles[str(f.target.ref)].proper:
-                return
-            i = f.start_token
-            for width in (2, 1):
-                if i - width < 0:
-                    continue
-                words = tokens[i - width : i]
-                phrase = text[words[0].start : words[-1].end]
-                code = self.naming.demonym_code(phrase) if phrase[:1].isupper() else None
-                if code and _adjacent(text, words[-1], tokens[i]):
-                    f.start_token, f.code = i - width, code
-                    break
-            if f.code is None and i >= 2 and tokens[i - 1].norm == "s" and text[tokens[i - 2].end] in "'’":
-                code = self.naming.country_code(tokens[i - 2].text) if tokens[i - 2].text[:1].isupper() else None
-                if code:
-                    f.start_token, f.code = i - 2, code
+        if f.target.kind != "role" or self.dictionary.roles[str(f.target.ref)].proper:
+            return
+        i = f.start_token
+        for width in (2, 1):
+            if i - width < 0:
+                continue
+            words = tokens[i - width : i]
+            phrase = text[words[0].start : words[-1].end]
+            code = self.naming.demonym_code(phrase) if phrase[:1].isupper() else None
+            if code and _adjacent(text, words[-1], tokens[i]):
+                f.start_token, f.code = i - width, code
+                break
+        if f.code is None and i >= 2 and tokens[i - 1].norm == "s" and text[tokens[i - 2].end] in "'’":
+            code = self.naming.country_code(tokens[i - 2].text) if tokens[i - 2].text[:1].isupper() else None
+            if code:
+                f.start_token, f.code = i - 2, code
 
-    def _merge_groups(self, found: list[_Found], tokens: list[Token]) -> list[_Found]:
+    def _merge_groups(self, found: list[_Found], tokens: list[Token], text: str) -> list[_Found]:
         """'Taliban militants' and 'fighters of the Islamic State' are one mention of the group."""
         out: list[_Found] = []
         for f in found:
             prev = out[-1] if out else None
             if prev and prev.target.kind == f.target.kind == "role" and f.start_token == prev.end_token and f.code is None:
-                kinds = {self.dictionary.roles[str(x.target.ref)].kind for x in (prev, f)}
-                if kinds <= {"state"} or kinds <= {"armed"}:  # "Military Police officers": the first says more
+                pair = [self.dictionary.roles[str(x.target.ref)] for x in (prev, f)]
+                kinds = {r.kind for r in pair}
+                if kinds <= {"state"} or kinds <= {"armed"}:  # "Military Police officers": one actor
+                    if pair[1].unit and not pair[0].unit:  # "military special forces": the unit says more
+                        prev.target = f.target
                     prev.end_token = f.end_token
                     continue
             if prev and prev.target.kind == "group" and f.target.kind == "role" and f.start_token == prev.end_token:
@@ -155,12 +158,29 @@ class MentionFinder:
                 if i >= 1 and tuple(t.norm for t in tokens[i : f.start_token]) == link and tokens[i - 1].norm in _ABSORB:
                     f.start_token = i - 1
                     break
+        return self._either_or(out, tokens, text)
+
+    def _either_or(self, found: list[_Found], tokens: list[Token], text: str) -> list[_Found]:
+        """'JNIM or ISGS militants', 'Boko Haram/IS': one actor named "A and/or B", as ACLED does."""
+        out: list[_Found] = []
+        for f in found:
+            prev = out[-1] if out else None
+            if prev and prev.target.kind == f.target.kind == "group" and prev.pair is None:
+                gap = text[tokens[prev.end_token - 1].end : tokens[f.start_token].start].strip().lower()
+                if gap in ("/", "or", "and/or"):
+                    out[-1] = _Found(prev.start_token, f.end_token, f.target, pair=prev.target)
+                    continue
+            out.append(f)
         return out
 
     def _mention(self, f: _Found, tokens: list[Token], text: str, hint: str | None, when: date | None) -> ActorMention:
         start, end = tokens[f.start_token].start, tokens[f.end_token - 1].end
         if f.target.kind == "group":
             actor = self.naming.group_actor(self.dictionary.groups[int(f.target.ref)], hint, when)
+            if f.pair is not None:
+                first = self.naming.group_actor(self.dictionary.groups[int(f.pair.ref)], hint, when)
+                if first.name != actor.name and not (first.generic or actor.generic):
+                    actor = Actor(f"{first.name} and/or {actor.name}", min(first.inter, actor.inter), first.country)
         else:
             actor = self.naming.role_actor(self.dictionary.roles[str(f.target.ref)], f.code, when)
         return ActorMention(start, end, text[start:end], actor)

@@ -73,6 +73,8 @@ def _relation(token: Token) -> tuple[str, Token]:
             continue
         if dep in ("nsubj", "csubj", "expl"):
             return "agent", t.head
+        if dep == "nsubjpass" and any(c.dep_ == "dobj" for c in t.head.children):
+            return "agent", t.head  # a passive verb has no object: the parse took "IS" for "is"
         if dep in ("nsubjpass", "csubjpass", "dobj", "obj", "iobj", "dative", "oprd"):
             return "patient", t.head
         if dep == "poss" or dep in PASSIVE_CLIMB:

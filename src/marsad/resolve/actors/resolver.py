@@ -83,7 +83,11 @@ class ActorResolver:
         found = slots(doc, offset, trigger, inside)
         context = [*reversed(before), *after]
         found += [Slot(m, "other", 100 + n, m.start < offset) for n, m in enumerate(context)]
-        return assign(sub_event_type, found, Context(default=default))
+        def role_in(role_key: str, country_name: str) -> ActorMention:
+            actor = self.naming.role_actor(self.dictionary.roles[role_key], self.naming.country_code(country_name), when)
+            return ActorMention(trigger[0], trigger[0], "", actor)
+
+        return assign(sub_event_type, found, Context(default=default, role_in=role_in))
 
     def localise(self, actor: Actor, country_name: str | None, *, when: date | None = None) -> Actor:
         """Name a generic actor after the event's country; state forces abroad become inter 8."""

@@ -21,6 +21,7 @@ VAC = frozenset({"Attack", "Sexual violence", "Abduction/forced disappearance"})
 BATTLE = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                     "Grenade", "Suicide bomb", "Chemical weapon"})  # fmt: skip
+GENERIC_PENALTY = 2  # dependency edges
 STATE_DEFAULT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use"})
 
 
@@ -32,6 +33,10 @@ def kind(m: ActorMention) -> str:
     if inter == 7:
         return "civilian" if m.actor.name.startswith("Civilians") else "descriptor"
     return {5: "riot", 6: "protest"}.get(inter, "armed")
+
+
+def _government(m: ActorMention) -> bool:
+    return m.actor.name.startswith("Government of")
 
 
 def fighting(m: ActorMention) -> bool:
@@ -47,6 +52,7 @@ class Context:
     """What the rules need besides the slots: how to make a default actor of a role for the event."""
 
     default: Callable[[str], ActorMention]  # role key -> localised mention without text
+    role_in: Callable[[str, str], ActorMention]  # (role key, country name) -> mention without text
 
 
 def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -60,20 +66,24 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _pick(slots: list[Slot], roles: tuple[str, ...], test: Callable[[ActorMention], bool]) -> list[ActorMention]:
-    """Mentions in these slots passing ``test``, closest first; named actors before generic roles, since
-    "artillery" or "militants" near the trigger usually stand for a group named further away."""
-    found = [s.mention for s in slots if s.role in roles and test(s.mention)]
-    return [m for m in found if not m.actor.generic] + [m for m in found if m.actor.generic]
+    """Mentions in these slots passing ``test``, closest to the trigger first; a generic role counts as
+    slightly further, since "artillery" or "militants" next to the trigger usually stand for a group
+    named nearby."""
+    found = [s for s in slots if s.role in roles and test(s.mention)]
+    found.sort(key=lambda s: (s.distance + (GENERIC_PENALTY if s.mention.actor.generic else 0), s.mention.start))
+    return [s.mention for s in found]
 
 
 def _civilians(slots: list[Slot], ctx: Context, anywhere: bool) -> tuple[ActorMention, list[ActorMention]]:
     """'Civilians (Country)' spanning the first victim mention, with descriptors as associated actors."""
     victims = _pick(slots, ("patient",), victim)
     if anywhere and not victims:
-        victims = _pick(slots, ("patient", "other", "side", "agent"), victim)
+        victims = _pick(slots, ("patient", "other", "side", "agent"), lambda m: victim(m) and not _government(m))
     civ = ctx.default("civilians")
     first = next((m for m in victims if kind(m) == "civilian"), victims[0] if victims else None)
     if first is not None:
+        if first.actor.generic and first.actor.country and first.actor.country != civ.actor.country:
+            civ = ctx.role_in("civilians", first.actor.country)  # "Venezuelan migrants" abroad
         civ = ActorMention(first.start, first.end, first.text, civ.actor)
     descriptors = _unique([m for m in victims if kind(m) == "descriptor" or m.actor.name != civ.actor.name])
     return civ, [m for m in descriptors if m.actor.name != civ.actor.name]
@@ -82,7 +92,7 @@ def _civilians(slots: list[Slot], ctx: Context, anywhere: bool) -> tuple[ActorMe
 def _organisers(slots: list[Slot], exclude: set[str]) -> list[ActorMention]:
     """Parties, unions, movements and identities acting with the crowd: associated actors."""
     found = _pick(slots, ("agent", "side", "assoc", "other"), lambda m: kind(m) in ("armed", "descriptor", "protest"))
-    named = [m for m in found if not m.actor.generic or kind(m) == "descriptor"]
+    named = [m for m in found if (not m.actor.generic or kind(m) == "descriptor") and not _government(m)]
     return [m for m in _unique(named) if m.actor.name not in exclude]
 
 
@@ -183,13 +193,10 @@ def _strategic(sub: str, slots: list[Slot], ctx: Context) -> Roles:
         actor1 = state[0] if state else ctx.default("military")
         others = _pick(slots, ("agent", "patient", "other", "side"), lambda m: kind(m) == "armed")
         return Roles(actor1=actor1, actor2=others[0] if others else None)
-    parties = _unique(_pick(slots, ("agent", "side", "other", "patient"), lambda m: not victim(m)))
+    parties = _unique(_pick(slots, ("agent", "side", "other", "patient"), lambda m: not victim(m) or _government(m)))
     if not parties:  # "migrants returned": civilians are the only actors
-        victims = _pick(slots, ("agent", "side", "other", "patient"), victim)
-        if not victims:
-            return Roles()
-        civ = ctx.default("civilians")
-        return Roles(actor1=ActorMention(victims[0].start, victims[0].end, victims[0].text, civ.actor))
+        civ, _ = _civilians(slots, ctx, anywhere=True)
+        return Roles(actor1=civ) if civ.text else Roles()
     return Roles(actor1=parties[0], actor2=parties[1] if len(parties) > 1 else None)
 
 

@@ -20,7 +20,6 @@ from marsad.model import ActorMention, Article, Event, Toponym
 from marsad.nlp import detect_language, split_sentences
 
 MAX_ARTICLE_CHARS = int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS", 1_000_000))
-_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})  # ORG lets the resolver spot "the Basra Oil Company"
 
 Stage = Callable[[Document], Document]
 
@@ -168,17 +167,11 @@ def resolve(doc: Document) -> Document:
     from marsad.resolve.mentions import resolve_mentions
     from marsad.resolve.places import get_resolver as places
 
-    entities = [
-        (doc.sentences[i][0] + ent.start_char, doc.sentences[i][0] + ent.end_char, ent.label_)
-        for i, parsed in doc.parses.items()
-        for ent in parsed.ents
-        if ent.label_ in _ENTITY_LABELS
-    ]
     doc.actor_mentions = actors().mentions(doc.text)
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
-        t for t in resolver.toponyms(doc.text, entities=entities) if not _part_of_group_name(t, named)
+        t for t in resolver.toponyms(doc.text) if not _part_of_group_name(t, named)
     ]
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)

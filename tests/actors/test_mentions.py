@@ -151,3 +151,10 @@ def test_unit_of_state_forces_is_kept_when_roles_follow_each_other(resolver: Act
     assert found[0].actor.name.startswith("Military Forces of Afghanistan (") and found[0].actor.name.endswith(
         ") Special Forces"
     )
+
+
+def test_shared_alias_follows_the_country_of_the_other_groups_in_the_article(resolver: ActorResolver) -> None:
+    text = "Hayat Tahrir al-Sham and the SDF traded fire while the SNA shelled Manbij."
+    assert [m.actor.name for m in resolver.mentions(text) if m.text == "SNA"] == ["SNA: Syrian National Army"]
+    somali = "Al-Shabaab attacked an SNA base near Afgoye."
+    assert [m.actor.name for m in resolver.mentions(somali) if "SNA" in m.text] != ["SNA: Syrian National Army"]

@@ -158,3 +158,16 @@ def test_government_acts_in_strategic_developments(roles_of) -> None:  # type: i
 def test_protest_against_the_government_does_not_associate_it(roles_of) -> None:  # type: ignore[no-untyped-def]
     roles = roles_of("Farmers protested against the government in Lahore.", "protested", "Peaceful protest", "Pakistan")
     assert [m.actor.name for m in roles.assoc1] == ["Farmers (Pakistan)"]
+
+
+def test_weapon_word_does_not_outrank_the_named_author(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("GNA forces targeted LNA positions with heavy artillery fire near Sirte.", "fire",
+                     "Shelling/artillery/missile attack", "Libya")  # fmt: skip
+    assert roles.actor1.actor.name.endswith("Government of National Accord")
+    assert roles.actor2.actor.name == "Military Forces of Libya (2014-) Haftar Faction"
+
+
+def test_parenthetical_attribution_names_the_group(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("Two soldiers were killed by militants (suspected TTP) near a check post.", "killed",
+                     "Armed clash", "Pakistan")  # fmt: skip
+    assert roles.actor1.actor.name == "TTP: Tehreek-i-Taliban Pakistan"

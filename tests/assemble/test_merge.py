@@ -92,3 +92,11 @@ def test_a_headline_mention_stands_alone_when_the_body_has_no_such_event():
     headline = mention(0, "Armed clash", TOWN_B, POLICE, GANG)
     body = mention(100, "Arrests", TOWN_A, POLICE, GANG)
     assert len(group_mentions([headline, body], headline=(0, 40))) == 2
+
+
+def test_a_weak_mention_never_outranks_a_strong_one():
+    strong = mention(0, "Remote explosive/landmine/IED", TOWN_A, GANG, ARMY)
+    weak = mention(100, "Armed clash", TOWN_A, GANG, ARMY)
+    weak.score = 0.6
+    (group,) = group_mentions([strong, weak])
+    assert group.lead.sub_event_type == "Remote explosive/landmine/IED"

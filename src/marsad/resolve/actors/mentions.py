@@ -8,12 +8,13 @@ mention of the group.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from marsad.model import Actor, ActorMention
 from marsad.resolve.actors.dictionary import ActorDictionary
-from marsad.resolve.actors.matcher import AliasIndex, Target, Token, tokenize
+from marsad.resolve.actors.matcher import AliasIndex, Match, Target, Token, tokenize
 from marsad.resolve.actors.naming import Naming
 from marsad.resolve.actors.unknown import find_unknown
 
@@ -64,7 +65,9 @@ class MentionFinder:
     def find(self, text: str, *, country: str | None = None, when: date | None = None) -> list[ActorMention]:
         tokens = tokenize(text)
         hint = self.naming.country_code(country) if country else None
-        found = [self._choose(m.start_token, m.end_token, m.targets, hint) for m in self.index.find(tokens, text)]
+        matches = self.index.find(tokens, text)
+        chooser = hint or self._article_country(matches)  # settles shared aliases only
+        found = [self._choose(m.start_token, m.end_token, m.targets, chooser) for m in matches]
         found = self._nationalities(found, tokens, text)
         found = self._merge_groups(found, tokens, text)
         mentions = [self._mention(f, tokens, text, hint, when) for f in found]
@@ -80,6 +83,17 @@ class MentionFinder:
             mentions = [m for m in mentions if m not in inside]
             mentions.append(ActorMention(start, end, text[start:end], Actor(name=name, inter=inter)))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _article_country(self, matches: list[Match]) -> str | None:
+        """The country most of the article's unambiguous groups belong to, to choose between groups
+        that share an alias ("SNA" in an article about Syria). Not used to name anything else."""
+        votes: Counter[str] = Counter()
+        for m in matches:
+            if len(m.targets) == 1 and m.targets[0].kind == "group":
+                code = self.dictionary.groups[int(m.targets[0].ref)].country
+                if code:
+                    votes[code] += 1
+        return votes.most_common(1)[0][0] if votes else None
 
     def _choose(self, start: int, end: int, targets: tuple[Target, ...], hint: str | None) -> _Found:
         """Several entries share an alias: prefer a group of the hinted country, then a generic role,
@@ -143,6 +157,11 @@ class MentionFinder:
             if prev and prev.target.kind == "role" and f.target.kind == "group":
                 between = tuple(t.norm for t in tokens[prev.end_token : f.start_token])
                 role_kind = self.dictionary.roles[str(prev.target.ref)].kind
+                gap = text[tokens[prev.end_token - 1].end : tokens[f.start_token].start]
+                if role_kind == "armed" and "(" in gap and between in ((), ("suspected",), ("presumably",), ("likely",)):
+                    f.start_token = prev.start_token  # "militants (suspected TTP)": the group, named
+                    out[-1] = f
+                    continue
                 if between in _LINKS and role_kind in ("armed", "state", "protest") and prev.code is None:
                     f.start_token = prev.start_token
                     out[-1] = f

@@ -35,6 +35,10 @@ VICTIM_NOUNS = frozenset(
     massacre death deaths rape torture assassination lynching beating execution executions disappearance
     shooting targeting""".split()
 )
+INSTRUMENTS = frozenset(
+    """artillery drone drones aircraft helicopter helicopters jets jet warplane warplanes tank tanks
+    gunship gunships""".split()
+)
 PATIENT_PREPS = frozenset("on against at upon targeting toward towards into onto".split())
 SIDE_PREPS = frozenset("between among amongst".split())
 PASSIVE_CLIMB = frozenset("compound amod nmod nummod appos det".split())
@@ -150,6 +154,8 @@ def slots(doc: Doc, offset: int, trigger: tuple[int, int], mentions: list[ActorM
         role, gov = _relation(head)
         if role == "agent" and gov.lower_ in SUPPORT_WORDS and gov.dep_ in ("acl", "amod", "relcl", "advcl"):
             role = "assoc"  # "Turkish-backed", "rebels supported by X"
+        elif role == "agent" and m.actor.generic and head.dep_ in ("compound", "amod") and head.lower_ in INSTRUMENTS:
+            role = "other"  # "artillery fire", "drone strike": a weapon, not yet an author
         before = m.start < trigger[0]
         out.append(Slot(m, role, _distance(gov, anchor), before))
     out.sort(key=lambda s: (s.distance, s.mention.start))

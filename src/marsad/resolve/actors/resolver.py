@@ -58,6 +58,8 @@ class ActorResolver:
         Mentions outside the sentence (the core may pass the whole article's) are used only as context
         after the sentence's own: the nearest before it first, then those after it.
         """
+        if len(doc) == 0:
+            return Roles()
         end = offset + len(doc.text)
         code = self.naming.country_code(country) if country else None
         gang = _has_cue(doc.text, self.dictionary.gang_cues)

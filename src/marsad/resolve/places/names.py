@@ -38,6 +38,9 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
 @lru_cache(maxsize=200_000)
 def canon(text: str) -> str:
     """The index key: folded, Arabic articles dropped, a final "-ah/-eh" shortened, a final "-y" as "-i".
@@ -58,6 +61,8 @@ def canon(text: str) -> str:
             word = word[:-1]
         elif len(word) > 4 and word[-1] == "y" and word[-2] not in "aeiouy":
             word = word[:-1] + "i"  # transliterations hesitate between a final -y and -i
+        if len(word) > 6:
+            word = _DOUBLED.sub(r"\1", word)  # transliterations hesitate over doubled letters: Shabeelle, Shabelle
         out.append(word)
     return " ".join(out)
 

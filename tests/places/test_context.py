@@ -89,3 +89,9 @@ def test_region_named_as_a_location_sits_on_its_main_town(resolver: PlaceResolve
     assert top.place.kind == "admin1" and top.precision == 3
     assert (top.place.latitude, top.place.longitude) == pytest.approx((32.51, 45.82))
     assert (resolver.search("Wasit")[0].latitude, resolver.search("Wasit")[0].longitude) == (32.6, 45.7)
+
+
+def test_same_admin1_ignores_doubled_letters_of_transliteration():
+    from marsad.resolve.places.names import same_admin1
+
+    assert same_admin1("Lower Shabelle", "Lower Shabeelle", "SO")

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from marsad._exceptions import StoreError
+from marsad._exceptions import InputError, StoreError
 from marsad.store import EventFilter, IngestResult, Page, open_store
+from marsad.store.paging import encode_cursor
 from store_factories import BASRA, KARRADA, SADR_CITY, article, event
 
 TEXT_A = "Three people were killed when a roadside bomb exploded in central Baghdad on Monday, police said."
@@ -123,11 +124,15 @@ def test_pages_cover_every_event_once_in_sort_order(store) -> None:  # type: ign
     assert dates == sorted(dates, reverse=True)
 
 
-def test_bad_cursor_and_sort_raise_store_errors(store) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(StoreError, match="cursor"):
+def test_bad_cursor_sort_and_limit_raise_input_errors(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match="cursor"):
         store.events(EventFilter(), cursor="nonsense")
-    with pytest.raises(StoreError, match="sort"):
+    with pytest.raises(InputError, match="cursor"):
+        store.events(EventFilter(), sort="fatalities", cursor=encode_cursor("many", "ev_1"))
+    with pytest.raises(InputError, match="sort"):
         store.events(EventFilter(), sort="password")
+    with pytest.raises(InputError, match="limit"):
+        store.events(EventFilter(), limit=0)
 
 
 def test_stats_group_events_and_fatalities(store) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad._exceptions import ConfigError, InputError, MarsadError, StoreError
 
 log = logging.getLogger("marsad.serve")
-CLIENT_STORE_ERRORS = ("invalid page cursor", "cannot sort by", "limit must be")
 
 
 class APIError(Exception):
@@ -112,9 +111,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> Response:
-        # The store reports a bad cursor or sort key as a StoreError too: those are the client's fault.
-        if str(exc).startswith(CLIENT_STORE_ERRORS):
-            return error_response(request, str(exc), 400)
+        # A bad cursor, sort key or limit is an InputError from the store (400 above); this is the store failing.
         log.error("store error on %s: %s", request.url.path, exc)
         return error_response(request, f"Store error: {exc}", 503)
 

@@ -95,7 +95,9 @@ def check_cursor(cursor: str | None, sort: str) -> str | None:
             datetime.fromisoformat(last)
         elif key in ("fatalities", "n_sources") and not (isinstance(last, int) and not isinstance(last, bool)):
             raise ValueError(last)
-        elif key in ("event_type", "country") and not isinstance(last, str):
+        elif key == "event_type" and not isinstance(last, str):
+            raise ValueError(last)
+        elif key == "country" and not (last is None or isinstance(last, str)):  # null: events with no country
             raise ValueError(last)
     except (TypeError, ValueError):
         raise BadRequest(problem) from None

@@ -62,7 +62,7 @@ def canon(text: str) -> str:
         elif len(word) > 4 and word[-1] == "y" and word[-2] not in "aeiouy":
             word = word[:-1] + "i"  # transliterations hesitate between a final -y and -i
         if len(word) > 6:
-            word = _DOUBLED.sub(r"\1", word)  # transliterations hesitate over doubled letters: Shabeelle, Shabelle
+            word = word[:3] + _DOUBLED.sub(r"\1", word[3:])  # "Shabeelle" = "Shabelle"; the head keeps an article ("Azzawiya")
         out.append(word)
     return " ".join(out)
 

@@ -167,7 +167,9 @@ def resolve(doc: Document) -> Document:
     from marsad.resolve.mentions import resolve_mentions
     from marsad.resolve.places import get_resolver as places
 
-    doc.actor_mentions = actors().mentions(doc.text)
+    # Actor names depend on the date ("Taliban" before and after August 2021; regime years): the
+    # publication date, else the first full date the article gives.
+    doc.actor_mentions = actors().mentions(doc.text, when=doc.article.published or _first_date(doc.text))
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
@@ -176,6 +178,13 @@ def resolve(doc: Document) -> Document:
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
     return doc
+
+
+def _first_date(text: str) -> date | None:
+    from marsad.resolve.dates import find_dates
+
+    found = [d for d in find_dates(text, None, end=min(len(text), 2000)) if d.explicit]
+    return found[0].value if found else None
 
 
 def _part_of_group_name(toponym: Toponym, named: list[ActorMention]) -> bool:

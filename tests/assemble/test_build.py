@@ -67,3 +67,11 @@ def test_event_ids_are_stable_and_distinct():
     assemble(again)
     assert doc.events[0].event_id == again.events[0].event_id
     assert doc.events[0].event_id.startswith("mrsd-")
+
+
+def test_a_peaceful_protest_with_arrests_is_a_protest_with_intervention():
+    protesters = ActorMention(0, 6, "Gunmen", Actor("Protesters (Iraq)", 6, "Iraq"))
+    doc = doc_with(mention((0, 60), (28, 36), "Peaceful protest", protesters),
+                   mention((61, 85), (72, 84), "Arrests", ActorMention(65, 71, "police", POLICE)))
+    assemble(doc)
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]

@@ -100,3 +100,10 @@ def test_a_weak_mention_never_outranks_a_strong_one():
     weak.score = 0.6
     (group,) = group_mentions([strong, weak])
     assert group.lead.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_arrests_at_a_protest_merge_into_it():
+    protest = mention(0, "Peaceful protest", TOWN_A, Actor("Protesters (Iraq)", 6, "Iraq"))
+    arrests = mention(100, "Arrests", TOWN_A, POLICE, CIVILIANS)
+    (group,) = group_mentions([protest, arrests])
+    assert group.lead.sub_event_type == "Peaceful protest"

@@ -89,3 +89,19 @@ def test_eval_geoparse_does_not_pass_options_run_does_not_take(tmp_path, monkeyp
     result = CliRunner().invoke(eval_group, ["geoparse", str(path), "--limit", "5", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {"articles": 1, "toponyms": 3, "limit": 5}
+
+
+def test_eval_json_stdout_stays_one_object_when_a_stage_prints(tmp_path, monkeypatch):
+    module = types.ModuleType("marsad.evaluate.geoparse")
+
+    def run(path, limit=None):
+        print("loading the gazetteer...")
+        return {"articles": 1}
+
+    module.run = run
+    monkeypatch.setitem(sys.modules, "marsad.evaluate.geoparse", module)
+    path = tmp_path / "gwn.xml"
+    path.write_text("<articles/>", encoding="utf-8")
+    result = CliRunner().invoke(eval_group, ["geoparse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"articles": 1}

@@ -53,6 +53,8 @@ def build_event(doc: Document, group: MentionGroup, headline: tuple[int, int] | 
     dated = [m for m in mentions if m.event_date]
     when = min(dated, key=lambda m: (not m.dated_in_sentence, m.time_precision)) if dated else None
     sub = sub_event_types()[lead.sub_event_type]
+    if sub.name == "Peaceful protest" and any(m.sub_event_type == "Arrests" for m in mentions):
+        sub = sub_event_types()["Protest with intervention"]  # arrests are an intervention
     actor1, actor2 = _actors(mentions, lead)
     assoc1 = _assoc([a for m in mentions for a in m.roles.assoc1], exclude=(actor1, actor2))
     assoc2 = _assoc([a for m in mentions for a in m.roles.assoc2], exclude=(actor1, actor2))

@@ -93,8 +93,17 @@ def _compatible(group: MentionGroup, mention: Mention) -> bool:
     other_place = mention.toponym.place if mention.toponym else None
     if other_place and not all(same_area(p, other_place) for p in group.places):
         return False
+    if _arrests_at_protest(group, mention):
+        return True
     mine, theirs = group.actors, actor_keys(mention)
     return not mine or not theirs or mine <= theirs or theirs <= mine
+
+
+def _arrests_at_protest(group: MentionGroup, mention: Mention) -> bool:
+    """Arrests at a demonstration are the intervention in it, not an event of their own (ACLED)."""
+    types = {m.event_type for m in group.mentions} | {mention.event_type}
+    subs = {m.sub_event_type for m in group.mentions} | {mention.sub_event_type}
+    return "Protests" in types and "Arrests" in subs and types <= {"Protests", "Strategic developments"}
 
 
 def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = None) -> list[MentionGroup]:

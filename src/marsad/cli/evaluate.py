@@ -8,11 +8,13 @@ which the `marsad` entry point turns into one line and exit code 2.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import inspect
 import json
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import click
@@ -41,6 +43,16 @@ def _call_run(module: str, path: str, **options: Any) -> dict[str, Any]:
     takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
     accepted = {k: v for k, v in options.items() if takes_any or k in params}
     return _as_summary(run(path, **accepted))
+
+
+@contextlib.contextmanager
+def _quiet_stdout(as_json: bool) -> Iterator[None]:
+    """With --json, anything a stage prints goes to stderr, so stdout holds exactly one JSON object."""
+    if not as_json:
+        yield
+        return
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
 
 
 def _emit(title: str, summary: Mapping[str, Any], as_json: bool) -> None:
@@ -72,7 +84,8 @@ def acled_command(file: str, limit: int | None, as_json: bool, n_process: int) -
     """
     from marsad.evaluate.acled import run_acled
 
-    result = run_acled(file, limit=limit, n_process=n_process)
+    with _quiet_stdout(as_json):
+        result = run_acled(file, limit=limit, n_process=n_process)
     if result.errors:
         first = next(iter(result.errors.values()))
         click.echo(f"marsad eval: {len(result.errors)} article(s) failed in the pipeline, e.g. {first}", err=True)
@@ -86,7 +99,8 @@ def acled_command(file: str, limit: int | None, as_json: bool, n_process: int) -
 @_JSON
 def case2021_command(file: str, all_labels: bool, limit: int | None, as_json: bool) -> None:
     """Sub-event classification of each snippet of a CASE 2021 task 2 FILE (TSV)."""
-    summary = _call_run("marsad.evaluate.case2021", file, all_labels=all_labels, limit=limit)
+    with _quiet_stdout(as_json):
+        summary = _call_run("marsad.evaluate.case2021", file, all_labels=all_labels, limit=limit)
     _emit(f"CASE 2021: {file}", summary, as_json)
 
 
@@ -96,7 +110,8 @@ def case2021_command(file: str, all_labels: bool, limit: int | None, as_json: bo
 @_JSON
 def geoparse_command(file: str, limit: int | None, as_json: bool) -> None:
     """Toponym resolution and recognition on a GeoWebNews / LGL / TR-News / GeoVirus FILE (XML)."""
-    summary = _call_run("marsad.evaluate.geoparse", file, limit=limit)
+    with _quiet_stdout(as_json):
+        summary = _call_run("marsad.evaluate.geoparse", file, limit=limit)
     _emit(f"Geoparsing: {file}", summary, as_json)
 
 

@@ -61,7 +61,7 @@ def resolve_mentions(doc: Document) -> None:
             detection = replace(detection, event_type="Battles", sub_event_type="Armed clash")
         roles = (
             actors.roles(parse, start, (detection.start, detection.end), detection.sub_event_type,
-                         in_sentence, country=country)  # fmt: skip
+                         doc.actor_mentions, country=country, when=event_date)  # fmt: skip
             if parse is not None
             else Roles()
         )

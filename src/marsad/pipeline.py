@@ -169,7 +169,8 @@ def resolve(doc: Document) -> Document:
 
     # Actor names depend on the date ("Taliban" before and after August 2021; regime years): the
     # publication date, else the first full date the article gives.
-    doc.actor_mentions = actors().mentions(doc.text, when=doc.article.published or _first_date(doc.text))
+    found = actors().mentions(doc.text, when=doc.article.published or _first_date(doc.text))
+    doc.actor_mentions = [m for m in found if not _apposition(doc.text, m, found)]
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
@@ -178,6 +179,19 @@ def resolve(doc: Document) -> Document:
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
     return doc
+
+
+def _apposition(text: str, mention: ActorMention, mentions: list[ActorMention]) -> bool:
+    """'Saraya al-Salam, an armed group associated with...': the generic words describe the named group
+    before them; they are not a second actor."""
+    if not mention.actor.generic:
+        return False
+    for named in mentions:
+        if not named.actor.generic and named.end <= mention.start:
+            gap = text[named.end : mention.start].lower()
+            if len(gap) <= 8 and gap.strip() in (", a", ", an", ", the", "(a", "(an", ", a local", ", a rival"):
+                return True
+    return False
 
 
 def _first_date(text: str) -> date | None:

@@ -43,7 +43,8 @@ def _plans(store: Any, call: Any) -> list[str]:
                 for sql, params in seen]  # fmt: skip
 
 
-@pytest.mark.parametrize("sort", ["-event_date", "event_date", "-fatalities", "fatalities"])
+@pytest.mark.parametrize("sort", ["-event_date", "event_date", "-fatalities", "fatalities", "country", "-event_type",
+                                  "n_sources", "-created_at", "updated_at"])  # fmt: skip
 def test_listing_pages_are_read_in_index_order_without_sorting(sqlite_store, sort: str) -> None:  # type: ignore[no-untyped-def]
     first = sqlite_store.events(EventFilter(), sort=sort, limit=1)
     plans = _plans(sqlite_store, lambda: sqlite_store.events(EventFilter(), sort=sort, limit=1, cursor=first.next_cursor))

@@ -201,11 +201,23 @@ def _relative(toponym: Toponym) -> bool:
 
 
 def _sublocation_for(doc: Document, detection: Detection) -> Sublocation | None:
+    """The square, street or bridge nearest the trigger in its sentence; else one named in the sentence
+    just before it in the same paragraph ("...a checkpoint near Clock Square. Shots were exchanged.")."""
     start, end = doc.sentences[detection.sentence]
     inside = [s for s in doc.sublocations if start <= s.start < end]
+    if not inside and detection.sentence > 0:
+        prev_start, prev_end = doc.sentences[detection.sentence - 1]
+        if "\n\n" not in doc.text[prev_end:start]:
+            inside = [s for s in doc.sublocations if prev_start <= s.start < prev_end]
     if not inside:
         return None
-    return min(inside, key=lambda s: abs(s.start - detection.start))
+    chosen = min(inside, key=lambda s: abs(s.start - detection.start))
+    before = doc.text[max(0, chosen.start - 12) : chosen.start].lower()
+    for word in ("near", "outside", "close to", "next to", "around"):
+        if before.rstrip().endswith(word):
+            # "near the square" is not "at the square": keep the relation with the name.
+            return replace(chosen, text=f"{word} {chosen.text}")
+    return chosen
 
 
 def _context_dates(dates: list[DateMention], before: int) -> list[DateMention]:

@@ -91,6 +91,11 @@ events = Table(
 # Read-path indexes (migration 0005 says why each exists).
 Index("ix_events_sort_date", events.c.event_date, events.c.event_id)
 Index("ix_events_sort_fatalities", events.c.fatalities, events.c.event_id)
+Index("ix_events_sort_country", events.c.country, events.c.event_id)
+Index("ix_events_sort_type", events.c.event_type, events.c.event_id)
+Index("ix_events_sort_sources", events.c.n_sources, events.c.event_id)
+Index("ix_events_sort_created", events.c.created_at, events.c.event_id)
+Index("ix_events_sort_updated", events.c.updated_at, events.c.event_id)
 Index("ix_events_lcountry_date", func.lower(events.c.country), events.c.event_date, events.c.event_id)
 Index("ix_events_ltype_date", func.lower(events.c.event_type), events.c.event_date, events.c.event_id)
 Index("ix_events_day_type", events.c.event_date, events.c.event_type, events.c.fatalities)
@@ -99,7 +104,6 @@ Index("ix_events_admin1_fatalities", events.c.admin1, events.c.fatalities)
 Index("ix_events_actor1_fatalities", events.c.actor1, events.c.fatalities)
 Index("ix_events_actor2_fatalities", events.c.actor2, events.c.fatalities)
 Index("ix_events_country_date", events.c.country, events.c.event_date)
-Index("ix_events_type", events.c.event_type)
 Index("ix_events_match", events.c.country, events.c.time_precision, events.c.event_date)  # dedup candidates
 
 mentions = Table(

@@ -126,6 +126,8 @@ def _lists(text: str, tokens: list[Token], cands: list[Candidate], cues: list[Cu
 
 def _organisation_or_metonymy(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> str | None:
     """'the Basra Oil Company' (an organisation) or 'Baghdad said' (a government speaking)."""
+    if c.last < len(tokens) and tokens[c.last].low in lex.object_words:
+        return "organisation"  # "a Tahoe vehicle": a make, not a place
     j = c.last
     run = 0
     while j < len(tokens) and run < 5:

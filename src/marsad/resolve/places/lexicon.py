@@ -19,6 +19,7 @@ class Lexicon:
     sub_after: dict[str, str]
     sub_before: dict[str, str]
     org_words: frozenset[str]
+    object_words: frozenset[str]
     speech_verbs: frozenset[str]
     stop_words: frozenset[str]
     common: dict[str, float]  # folded word -> Zipf frequency in general English
@@ -37,6 +38,7 @@ def lexicon() -> Lexicon:
             sub_after={k.lower(): v for k, v in data["sublocations"]["after"].items()},
             sub_before={k.lower(): v for k, v in data["sublocations"]["before"].items()},
             org_words=frozenset(w.lower() for w in data["organisation_words"]),
+            object_words=frozenset(w.lower() for w in data.get("object_words", [])),
             speech_verbs=frozenset(w.lower() for w in data["speech_verbs"]),
             stop_words=frozenset(w.lower() for w in data["stop_words"]),
             common=_common_words(),

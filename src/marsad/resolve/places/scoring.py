@@ -106,8 +106,9 @@ class Scorer:
             s += 8.0 if kind == "admin2" else (2.0 if kind == "admin1" else 0.0)
         elif kind in ("admin1", "admin2"):
             # "Basra" alone is the city that gives the region its name; "Basra province" is the region
+            # (a seat of government, or a real town: GeoNames does not mark every seat)
             if any(cols["kind"][j] == "city" and cols["cc"][j] == code and cols["admin1"][j] == a1
-                   and cols["rank"][j] > 0 for j in cand.ids[:TOP]):  # fmt: skip
+                   and (cols["rank"][j] > 0 or cols["pop"][j] >= 20_000) for j in cand.ids[:TOP]):  # fmt: skip
                 s -= 4.0
             if cues[n].contains:
                 s += 5.0  # "X, Donetsk": a name in container position is more likely the region

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -170,7 +171,7 @@ def resolve(doc: Document) -> Document:
     # Actor names depend on the date ("Taliban" before and after August 2021; regime years): the
     # publication date, else the first full date the article gives.
     found = actors().mentions(doc.text, when=doc.article.published or _first_date(doc.text))
-    doc.actor_mentions = [m for m in found if not _apposition(doc.text, m, found)]
+    doc.actor_mentions = [m for m in found if not _apposition(doc.text, m, found) and not _speaker(doc.text, m)]
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
@@ -192,6 +193,19 @@ def _apposition(text: str, mention: ActorMention, mentions: list[ActorMention]) 
             if len(gap) <= 8 and gap.strip() in (", a", ", an", ", the", "(a", "(an", ", a local", ", a rival"):
                 return True
     return False
+
+
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:sources?\s+|officials?\s+|spokes(?:man|person|woman)\s+)?(?:said|say|says|told|reported|confirmed|stated|added)\b")
+_ATTRIBUTION_BEFORE = re.compile(r"(?:,|;|\baccording to)\s*(?:an?|the)?\s*(?:local\s+|senior\s+)?$", re.I)
+
+
+def _speaker(text: str, mention: ActorMention) -> bool:
+    """', police said.' and 'according to the army': who reports an event is not a party to it."""
+    after = _ATTRIBUTION_AFTER.match(text, mention.end)
+    before = _ATTRIBUTION_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if before and "according to" in before.group().lower():
+        return True
+    return bool(after and before)
 
 
 def _first_date(text: str) -> date | None:

@@ -78,3 +78,8 @@ def test_pick_event_date_prefers_sentence_then_context_then_publication():
 def test_dates_weekend_is_the_last_saturday_with_week_precision():
     assert first("Our teams treated 30 wounded after the weekend bombardment.", date(2024, 7, 22)) == (date(2024, 7, 20), 2)
     assert first("Clashes erupted over the weekend.", date(2024, 7, 21)) == (date(2024, 7, 20), 2)
+
+
+def test_dates_month_without_year_is_mid_month_of_the_latest_such_month():
+    assert first("In May, shelling killed five civilians.", date(2024, 5, 30)) == (date(2024, 5, 15), 3)
+    assert first("In December, rebels took the town.", date(2024, 1, 5)) == (date(2023, 12, 15), 3)

@@ -63,3 +63,10 @@ def test_a_filtered_walk_stays_inside_the_filter(filled) -> None:  # type: ignor
             break
     assert len(seen) == 6
     assert all(r["country"] == "Iraq" for r in seen)
+
+
+def test_listed_events_carry_the_same_fields_as_the_single_event_read(filled) -> None:  # type: ignore[no-untyped-def]
+    for listed in filled.events(EventFilter(), limit=100).items:
+        single = filled.event(listed["event_id"])
+        assert {k: single[k] for k in listed} == listed
+        assert listed["created_at"].endswith("+00:00")

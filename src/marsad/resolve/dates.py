@@ -39,6 +39,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_VAGUE}(?:on\s+)?(?:the\s+night\s+of\s+)?{_DAY_RANGE}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("mdy", re.compile(rf"\b{_VAGUE}(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!\s*(?:%|per|people|km|kilomet|miles))(?:,?\s+{_YEAR})?", re.I)),
     ("my", re.compile(rf"\b(?P<early>early|mid|late|earlier\s+in|in)?\s*{_MONTH}\s+{_YEAR}\b", re.I)),
+    # "In May" with no year: the month before publication, mid-month, precision 3 ("may" the verb is
+    # lower-case, so the month must be capitalised here).
+    ("month", re.compile(r"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
     ("weekday", re.compile(r"\b(?P<last>last\s+|on\s+|this\s+past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|last)\s+weekend(?:'s)?\b|\bweekend(?:'s)?\s+(?=\w)", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|nights?)\s+ago\b", re.I)),
@@ -110,6 +113,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, text: str) -> 
         return DateMention(m.start(), m.end(), date(year, month, day), 3, explicit=True)
     if published is None:
         return None
+    if kind == "month":
+        month = MONTHS[groups["month"].lower()]
+        year = _infer_year(month, 1, published)
+        return DateMention(m.start(), m.end(), date(year or published.year, month, 15), 3, explicit=False)
     if kind == "weekday":
         target = WEEKDAYS.index(groups["weekday"].lower())
         back = (published.weekday() - target) % 7

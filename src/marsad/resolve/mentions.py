@@ -147,6 +147,10 @@ def _place_for(
     start, end = doc.sentences[detection.sentence]
     in_sentence = [t for t in toponyms if start <= t.start < end]
     fine = [t for t in in_sentence if t.place and t.place.kind not in _COARSE_KINDS]
+    if not fine:
+        capital = _capital_named(doc, start, end, toponyms)
+        if capital is not None:
+            return capital
     if fine:
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order (measured: BENCHMARKS.md, places).
@@ -194,6 +198,30 @@ def _carried_over(doc: Document, sentence: int, actors, country: str | None) -> 
         return None
     local = [ActorMention(m.start, m.end, m.text, actors.localise(m.actor, country)) for m in sides[:2]]
     return Roles(actor1=local[0], actor2=local[1])
+
+
+_CAPITAL = re.compile(r"\b(?:the|its|their)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)")
+
+
+def _capital_named(doc: Document, start: int, end: int, toponyms: list[Toponym]) -> Toponym | None:
+    """'in the Somali capital', 'in the capital' of a report about Kenya: the national capital."""
+    from marsad.resolve.places import get_resolver
+    from marsad.resolve.places.countries import demonym_code
+
+    match = _CAPITAL.search(doc.text, start, end)
+    if match is None:
+        return None
+    code = demonym_code(match.group("adj")) if match.group("adj") else None
+    if code is None:
+        before = doc.text[start : match.start()]
+        code = next((demonym_code(w) for w in re.findall(r"[A-Z][a-z]+", before) if demonym_code(w)), None)
+    if code is None:
+        counts = Counter(t.place.country_code for t in toponyms if t.place and t.place.country_code)
+        code = counts.most_common(1)[0][0] if counts else None
+    place = get_resolver().capital(code) if code else None
+    if place is None:
+        return None
+    return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)
 
 
 def _relative(toponym: Toponym) -> bool:

@@ -236,6 +236,13 @@ class Gazetteer:
     def country_id(self, cc: str) -> int | None:
         return self._country.get(cc)
 
+    def capital_id(self, cc: str) -> int | None:
+        """The national capital (GeoNames' PPLC, rank 2) of a country, found on first use."""
+        if not hasattr(self, "_capitals"):
+            ranks, ccs, kinds = self.cols["rank"], self.cols["cc"], self.cols["kind"]
+            self._capitals = {ccs[i]: i for i in range(len(ranks)) if ranks[i] == 2 and kinds[i] == "city"}
+        return self._capitals.get(cc)
+
     def admin1_id(self, cc: str, admin1: str) -> int | None:
         if not self._admin1:
             names, kinds, ccs = self.cols["name"], self.cols["kind"], self.cols["cc"]

@@ -77,6 +77,11 @@ class PlaceResolver:
             raise ResolutionError(f"unknown country code {alpha2!r}; expected an ISO 3166-1 alpha-2 code")
         return self.gazetteer.place(i)
 
+    def capital(self, alpha2: str) -> Place | None:
+        """The country's capital: "the capital" in a report about Kenya is Nairobi."""
+        i = self.gazetteer.capital_id((alpha2 or "").upper())
+        return None if i is None else self.gazetteer.place(i)
+
     def search(self, name: str, country_code: str | None = None, limit: int = 5) -> list[Place]:
         return [self.gazetteer.place(i) for i in self.gazetteer.search(name, country_code, limit)]
 

@@ -20,6 +20,7 @@ from marsad.resolve.dates import DateMention, find_dates, pick_event_date
 
 # Countries and whole regions locate an event only when nothing finer is named.
 _COARSE_KINDS = frozenset({"country", "continent", "region", "sea"})
+_AREA_KINDS = frozenset({"admin1", "admin2"})
 
 
 def resolve_mentions(doc: Document) -> None:
@@ -45,7 +46,7 @@ def resolve_mentions(doc: Document) -> None:
         toponym = _place_for(doc, detection, locational, main_place, previous)
         if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in _COARSE_KINDS:
             previous = toponym
-        sublocation = _sublocation_for(doc, detection)
+        sublocation = _sublocation_for(doc, detection) or _neighbourhood(doc, detection, toponym)
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
         ]
@@ -154,7 +155,7 @@ def _place_for(
     if fine:
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order (measured: BENCHMARKS.md, places).
-        return min(fine, key=lambda t: (t.precision, t.start))
+        return min(fine, key=lambda t: (t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
     earlier = [
@@ -222,6 +223,23 @@ def _capital_named(doc: Document, start: int, end: int, toponyms: list[Toponym])
     if place is None:
         return None
     return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)
+
+
+def _neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None) -> Sublocation | None:
+    """'in Karrada in central Baghdad': a name the gazetteer lacks, placed inside the event's town, is a
+    neighbourhood of it."""
+    if toponym is None or toponym.place is None or toponym.place.kind != "city":
+        return None
+    start, end = doc.sentences[detection.sentence]
+    pattern = re.compile(
+        r"\bin (?:the )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?: (?:district|neighbou?rhood|area|quarter))?"
+        r",? (?:in|of) (?:the )?(?:(?:central|eastern|western|northern|southern|north|south|east|west|downtown|old) )?"
+        + re.escape(toponym.text) + r"\b"
+    )
+    match = pattern.search(doc.text, start, end)
+    if match is None or any(t.start == match.start("name") for t in doc.toponyms if t.place and t.place.kind != "city"):
+        return None
+    return Sublocation(match.start("name"), match.end("name"), match.group("name"), "neighbourhood")
 
 
 def _relative(toponym: Toponym) -> bool:

@@ -53,8 +53,13 @@ def facts(record: dict[str, Any]) -> Facts:
     """The matching view of an event record (an Event dict or a canonical row)."""
     actors = []
     main: list[ActorRef | None] = []
+    evidence = record.get("evidence") or {}
     for name_key, inter_key in (("actor1", "inter1"), ("actor2", "inter2")):
-        main.append(ActorRef(record[name_key], record.get(inter_key)) if record.get(name_key) else None)
+        # An actor with no evidence span is a default the extractor filled in ("Unidentified Armed
+        # Group" for a report that names nobody): it must not keep reports of one incident apart.
+        defaulted = isinstance(evidence, dict) and "event_type" in evidence and name_key not in evidence
+        named = record.get(name_key) and not defaulted
+        main.append(ActorRef(record[name_key], record.get(inter_key)) if named else None)
         if main[-1] is not None:
             actors.append(main[-1])
     for assoc in ("assoc_actor_1", "assoc_actor_2"):

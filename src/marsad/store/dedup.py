@@ -29,6 +29,7 @@ SPELLING_SIMILARITY = 80.0
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD = frozenset({"Protests", "Riots"})
+BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 GENERIC_ROLES = ("unidentified", "protesters", "rioters", "civilians", "unknown")
 
 
@@ -127,6 +128,10 @@ def types_compatible(a: Facts, b: Facts) -> bool:
     if a.event_type == b.event_type:
         if a.event_type == "Strategic developments":
             return a.sub_event_type == b.sub_event_type
+        if a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
+            # outlets confuse one blast's device (suicide bomb, IED, grenade), not a blast with a
+            # shelling or an air strike: mortars and a car bomb the same day are two attacks.
+            return {a.sub_event_type, b.sub_event_type} <= BLASTS
         return True
     pair = {a.event_type, b.event_type}
     return pair <= VIOLENT or pair <= CROWD or pair == {"Riots", "Violence against civilians"}

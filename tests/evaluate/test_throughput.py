@@ -19,9 +19,9 @@ def test_count_words_splits_on_whitespace():
 
 
 def test_peak_rss_sees_memory_allocated_inside_the_block():
-    with PeakRss(interval=0.01) as before:
+    with PeakRss(interval=0.02) as before:
         pass
-    with PeakRss(interval=0.01) as rss:
+    with PeakRss(interval=0.02) as rss:
         block = bytearray(200 * 2**20)
         block[:: 4096] = b"x" * len(block[:: 4096])
     del block
@@ -65,11 +65,37 @@ def test_peak_rss_excludes_a_given_child_process():
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-        with PeakRss(interval=0.01) as counted:
+        with PeakRss(interval=0.02) as counted:
             pass
-        with PeakRss(interval=0.01, exclude=[child.pid]) as excluded:
+        with PeakRss(interval=0.02, exclude=[child.pid]) as excluded:
             pass
     finally:
         child.kill()
         child.wait()
     assert counted.peak_mb > excluded.peak_mb + 250
+
+
+def test_peak_memory_counts_pages_shared_with_a_forked_worker_once():
+    import multiprocessing
+
+    block = bytearray(200 * 2**20)
+    block[::4096] = b"x" * len(block[::4096])
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
+    stop = context.Event()
+
+    def touch_and_wait() -> None:
+        assert block[0:1] == b"x"  # reads only: the pages stay shared copy-on-write
+        ready.set()
+        stop.wait(30)
+
+    child = context.Process(target=touch_and_wait)
+    child.start()
+    try:
+        assert ready.wait(30)
+        with PeakRss(interval=0.02) as memory:
+            pass
+    finally:
+        stop.set()
+        child.join()
+    assert memory.peak_rss_sum_mb > memory.peak_mb + 150

@@ -11,8 +11,10 @@ this machine, whatever its speed. Fairness rules:
   small batches (32) so its workers share the load evenly: spaCy's default batch of 1000 would leave one
   worker idle on a corpus of ~1,300 articles and flatter the ratio;
 - CPU seconds are reported beside wall time (the table's `cpu_ratio`), being robust to machine load;
-- `peak_rss_mb` is marsad's: the largest sum of RSS over the benchmark process and its workers
-  (the spaCy server excluded), see `marsad.evaluate.usage.PeakRss`.
+- `peak_rss_mb` is marsad's peak resident memory over the benchmark process and its workers (the spaCy
+  server excluded), as a sum of PSS so that pages the forked workers share are counted once; the plain
+  RSS sum, which counts them once per worker, is in the table (`marsad_rss_sum_mb`). See
+  `marsad.evaluate.usage.PeakRss`.
 """
 
 from __future__ import annotations
@@ -36,13 +38,19 @@ KEYS = ("articles", "words", "marsad_articles_per_s", "spacy_sm_articles_per_s",
 @dataclass
 class Timing:
     seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # PSS sum of the process tree (see PeakRss)
     n_process: int
     cpu_seconds: float = 0.0
+    peak_rss_sum_mb: float = 0.0  # plain RSS sum, shared pages counted per process
 
     def add(self, other: Timing) -> Timing:
-        return Timing(self.seconds + other.seconds, max(self.peak_rss_mb, other.peak_rss_mb), self.n_process,
-                      self.cpu_seconds + other.cpu_seconds)
+        return Timing(
+            self.seconds + other.seconds,
+            max(self.peak_rss_mb, other.peak_rss_mb),
+            self.n_process,
+            self.cpu_seconds + other.cpu_seconds,
+            max(self.peak_rss_sum_mb, other.peak_rss_sum_mb),
+        )
 
 
 def pipeline_supports_n_process() -> bool:
@@ -75,7 +83,7 @@ class MarsadSide:
             for result in self.pipeline.extract_many(articles, **kwargs):
                 events_of(result)
             seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-        return Timing(seconds, rss.peak_mb, self.n_process, cpu)
+        return Timing(seconds, rss.peak_mb, self.n_process, cpu, rss.peak_rss_sum_mb)
 
 
 def _spacy_server(n_process: int, inbox: Any, outbox: Any) -> None:
@@ -91,7 +99,7 @@ def _spacy_server(n_process: int, inbox: Any, outbox: Any) -> None:
             for _ in nlp.pipe(texts, n_process=n_process, batch_size=SPACY_BATCH_SIZE):
                 pass
             seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-        outbox.put((seconds, rss.peak_mb, cpu))
+        outbox.put((seconds, rss.peak_mb, cpu, rss.peak_rss_sum_mb))
 
 
 class SpacySide:
@@ -129,8 +137,8 @@ class SpacySide:
 
     def time(self, texts: Sequence[str]) -> Timing:
         self._inbox.put(list(texts))
-        seconds, peak, cpu = self._receive()
-        return Timing(seconds, peak, self.n_process, cpu)
+        seconds, peak, cpu, rss_sum = self._receive()
+        return Timing(seconds, peak, self.n_process, cpu, rss_sum)
 
 
 def time_spacy(texts: Sequence[str], n_process: int) -> Timing:

@@ -7,6 +7,7 @@ trigger's own sentence with the article around it as fallback.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -44,9 +45,10 @@ def resolve_mentions(doc: Document) -> None:
     for detection in sorted(doc.detections, key=lambda d: d.start):
         start, end = doc.sentences[detection.sentence]
         toponym = _place_for(doc, detection, locational, main_place, previous)
+        toponym, quarter = _inside_larger_town(doc, toponym, locational)
         if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in _COARSE_KINDS:
             previous = toponym
-        sublocation = _sublocation_for(doc, detection) or _neighbourhood(doc, detection, toponym)
+        sublocation = quarter or _sublocation_for(doc, detection) or _neighbourhood(doc, detection, toponym)
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
         ]
@@ -225,9 +227,36 @@ def _capital_named(doc: Document, start: int, end: int, toponyms: list[Toponym])
     return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)
 
 
+_INSIDE = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern|north|south|east|west|downtown|old)\s+)?$")
+
+
+def _inside_larger_town(
+    doc: Document, toponym: Toponym | None, toponyms: list[Toponym]
+) -> tuple[Toponym | None, Sublocation | None]:
+    """'Sadr City in eastern Baghdad': the event is in Baghdad (ACLED's location is the town), in its
+    Sadr City quarter (the sublocation), when the second place is a larger town close by."""
+    if toponym is None or toponym.place is None or toponym.place.kind != "city":
+        return toponym, None
+    following = next((t for t in toponyms if t.start > toponym.end), None)
+    if following is None or following.place is None or following.place.kind != "city":
+        return toponym, None
+    if not _INSIDE.match(doc.text[toponym.end : following.start]):
+        return toponym, None
+    inner, outer = toponym.place, following.place
+    if outer.population <= inner.population or _km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > 30:
+        return toponym, None
+    return following, Sublocation(toponym.start, toponym.end, toponym.text, "neighbourhood")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None) -> Sublocation | None:
-    """'in Karrada in central Baghdad': a name the gazetteer lacks, placed inside the event's town, is a
-    neighbourhood of it."""
+    """'in Karrada in central Baghdad', "Baghdad's Karada district": a name the gazetteer lacks, placed
+    inside the event's town, is a neighbourhood of it."""
     if toponym is None or toponym.place is None or toponym.place.kind != "city":
         return None
     start, end = doc.sentences[detection.sentence]
@@ -236,7 +265,10 @@ def _neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None)
         r",? (?:in|of) (?:the )?(?:(?:central|eastern|western|northern|southern|north|south|east|west|downtown|old) )?"
         + re.escape(toponym.text) + r"\b"
     )
-    match = pattern.search(doc.text, start, end)
+    possessive = re.compile(
+        re.escape(toponym.text) + r"['’]s (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?= (?:district|neighbou?rhood|area|quarter|suburb)\b)"
+    )  # "Baghdad's Karada district"
+    match = pattern.search(doc.text, start, end) or possessive.search(doc.text, start, end)
     if match is None or any(t.start == match.start("name") for t in doc.toponyms if t.place and t.place.kind != "city"):
         return None
     return Sublocation(match.start("name"), match.end("name"), match.group("name"), "neighbourhood")

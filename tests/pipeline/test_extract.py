@@ -108,3 +108,10 @@ def test_protest_is_coded_with_protesters_as_actor1():
     (event,) = marsad.extract(text)
     assert event.sub_event_type == "Peaceful protest"
     assert event.actor1 == "Protesters (Pakistan)" and event.inter1 == 6
+
+
+def test_an_explicit_tally_overrides_earlier_figures_of_the_same_event():
+    text = ("On 3 May 2024, insurgents said they killed 9 soldiers in an ambush near Ghazni. "
+            "Fatalities were recorded as 2 after the army's statement.")
+    (event,) = marsad.extract(text)
+    assert event.fatalities == 2

@@ -121,3 +121,11 @@ def test_counts_days_of_the_month_are_never_figures():
 
 def test_counts_death_toll_several_words_before_the_figure():
     assert counts("The death toll from Monday's bombing at the market rose to 15.")[0] == 15
+
+
+def test_explicit_tally_is_found_with_its_span():
+    from marsad.resolve.counts import tally
+
+    text = "Rebels said they killed 12 soldiers; deaths were put at 4 by the army."
+    value, (start, end) = tally(text)
+    assert value == 4 and text[start:end] == "4"

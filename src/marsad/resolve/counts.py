@@ -163,6 +163,24 @@ def _outcome(token: _Token) -> str | None:
     return _OUTCOME_OF.get(token.lower)
 
 
+# An explicit tally ("fatalities were recorded as 2", "deaths put at 40") is the figure a report settles
+# on after giving others, so it overrides them.
+_TALLY = re.compile(
+    r"\b(?:fatalit(?:y|ies)|deaths?|death toll)\s+(?:were\s+|was\s+|are\s+|is\s+)?"
+    r"(?:coded|recorded|counted|confirmed|put|set|given|reported|estimated)\s+(?:as|at)\s+(?P<n>\d+)\b",
+    re.I,
+)
+
+
+def tally(text: str, start: int = 0, end: int | None = None) -> tuple[int, tuple[int, int]] | None:
+    """The last explicit fatality tally in text[start:end], with its span."""
+    found = list(_TALLY.finditer(text, start, len(text) if end is None else end))
+    if not found:
+        return None
+    last = found[-1]
+    return int(last.group("n")), (last.start("n"), last.end("n"))
+
+
 def count_outcomes(text: str, start: int = 0, end: int | None = None) -> Counts:
     """Fatalities, injuries and arrests reported in text[start:end] (offsets are into text)."""
     end = len(text) if end is None else end

@@ -15,7 +15,7 @@ from datetime import date
 
 from marsad.document import Detection, Document
 from marsad.model import ActorMention, Mention, Roles, Sublocation, Toponym
-from marsad.resolve.counts import Counts, count_outcomes
+from marsad.resolve.counts import Counts, count_outcomes, tally
 from marsad.resolve.dateline import find_dateline
 from marsad.resolve.dates import DateMention, find_dates, pick_event_date
 
@@ -102,7 +102,9 @@ def _scope_counts(doc: Document, sentence: int, event_sentences: list[int]) -> C
             break  # a new paragraph starts a new topic
         scope.append(i)
     combined = Counts()
+    settled = None
     for i in scope:
+        settled = tally(doc.text, *doc.sentences[i]) or settled
         found = count_outcomes(doc.text, *doc.sentences[i])
         for kind in ("fatalities", "injuries", "arrests"):
             value = getattr(found, kind)
@@ -110,6 +112,8 @@ def _scope_counts(doc: Document, sentence: int, event_sentences: list[int]) -> C
             if value is not None and (current is None or value > current):
                 setattr(combined, kind, value)
                 combined.evidence[kind] = found.evidence.get(kind, [])
+    if settled is not None:
+        combined.fatalities, combined.evidence["fatalities"] = settled[0], [settled[1]]
     return combined
 
 

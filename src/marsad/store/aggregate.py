@@ -7,9 +7,10 @@ per-day and per-type groups and the totals are summed in Python (a few thousand 
 give the rest. Actors are grouped per column and merged here: an actor counts once per event role, as
 ACLED's actor tables do.
 
-With a filter the covering indexes no longer help (the filter's index finds the rows, and each grouping
-would fetch every matching table row again), so the matching rows' seven grouped columns are read once and
-counted here: one pass instead of five, ~6× faster for a one-country filter over 100k events.
+On SQLite with a filter the covering indexes no longer help (the filter's index finds the rows, and each
+grouping would fetch every matching table row again), so the matching rows' seven grouped columns are read
+once and counted here: one pass instead of five, ~2× faster for a one-country filter over 100k events.
+PostgreSQL groups a filtered set faster than psycopg hands 10k rows to Python, so it always groups in SQL.
 """
 
 from __future__ import annotations
@@ -60,15 +61,15 @@ def _one_pass(conn: Connection, conds: list[ColumnElement[bool]]) -> tuple[list,
     return rows, countries, admins, actors
 
 
-def _indexed(conn: Connection) -> tuple[list, dict, dict, dict]:
-    """The same sums as ``_one_pass`` for all events, each grouping from its covering index."""
-    day_type = _sums(conn, [events.c.event_date, events.c.event_type], [])
+def _grouped(conn: Connection, conds: list[ColumnElement[bool]]) -> tuple[list, dict, dict, dict]:
+    """The same sums as ``_one_pass``, one GROUP BY per grouping (from its covering index when unfiltered)."""
+    day_type = _sums(conn, [events.c.event_date, events.c.event_type], conds)
     found = []
     for column in (events.c.country, events.c.admin1):
-        found.append({r[0]: [r.events, r.fatalities] for r in _sums(conn, [column], [column.is_not(None)])})
+        found.append({r[0]: [r.events, r.fatalities] for r in _sums(conn, [column], [*conds, column.is_not(None)])})
     actors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for column in (events.c.actor1, events.c.actor2):
-        for name, n, fatalities in _sums(conn, [column], [column.is_not(None)]):
+        for name, n, fatalities in _sums(conn, [column], [*conds, column.is_not(None)]):
             actors[name][0] += n
             actors[name][1] += fatalities
     return day_type, found[0], found[1], actors
@@ -76,7 +77,8 @@ def _indexed(conn: Connection) -> tuple[list, dict, dict, dict]:
 
 def stats(conn: Connection, conds: list[ColumnElement[bool]]) -> dict[str, Any]:
     """Totals and groups for the events matching ``conds`` (see ``Store.stats``)."""
-    day_type, countries, admins, actors = _one_pass(conn, conds) if conds else _indexed(conn)
+    one_pass = bool(conds) and conn.dialect.name == "sqlite"
+    day_type, countries, admins, actors = _one_pass(conn, conds) if one_pass else _grouped(conn, conds)
     by_day: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
     by_type: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
     timeline = []

@@ -21,7 +21,11 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.detect import classify, prefilter, top_detection
-from marsad.evaluate.case2021 import split_sentences
+from marsad.nlp.sentences import split_sentences as _spans
+
+
+def split_sentences(text):  # (offset, sentence) pairs
+    return [(s, text[s:e]) for s, e in _spans(text)]
 
 
 def label(text: str) -> tuple[str | None, str | None]:

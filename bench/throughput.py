@@ -12,6 +12,7 @@ Targets (issue 3): ratio >= 2.0, peak_rss_mb < 1536. See marsad.evaluate.through
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         n_process = 1
     print(f"throughput: {len(texts)} articles, {n_process} process(es), {args.rounds} interleaved rounds",
           file=sys.stderr)
-    marsad, spacy_sm = throughput.measure(texts, n_process, rounds=args.rounds)
+    with contextlib.redirect_stdout(sys.stderr):  # stdout holds only the result
+        marsad, spacy_sm = throughput.measure(texts, n_process, rounds=args.rounds)
     summary = throughput.summarise(texts, marsad, spacy_sm)
     if args.json:
         print(json.dumps(summary))
@@ -59,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             "marsad_cpu_seconds": round(marsad.cpu_seconds, 2),
             "spacy_sm_cpu_seconds": round(spacy_sm.cpu_seconds, 2),
             "cpu_ratio": round(spacy_sm.cpu_seconds / marsad.cpu_seconds, 3) if marsad.cpu_seconds else None,
+            "marsad_rss_sum_mb": round(marsad.peak_rss_sum_mb, 1),
             "spacy_sm_peak_rss_mb": round(spacy_sm.peak_rss_mb, 1),
         }
         print(render_summary("Throughput: " + ", ".join(args.corpus), {**summary, **extra}))

@@ -9,17 +9,16 @@ and the snippet's answer is the top detection by score and ACLED precedence (``t
 from __future__ import annotations
 
 import csv
-import re
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from marsad._exceptions import InputError
+from marsad.nlp.sentences import split_sentences
 from marsad.detect import classify, prefilter, top_detection
 from marsad.evaluate.scores import NO_EVENT, per_label
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Za-z0-9])")
 
 
 def load_codes() -> tuple[dict[str, str], dict[str, str]]:
@@ -29,20 +28,11 @@ def load_codes() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data["acled"]), dict(data["extra"])
 
 
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences with their offsets: a light splitter, enough for short news snippets."""
-    out, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        out.append((start, text[start:m.start()]))
-        start = m.end()
-    out.append((start, text[start:]))
-    return [(s, t) for s, t in out if t.strip()]
-
-
 def label_text(text: str) -> str | None:
     """The ACLED sub-event type a snippet or short article reports, or None for no event."""
     detections = []
-    for _offset, sentence in split_sentences(text):
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
         if prefilter(sentence):
             detections += classify(sentence)
     best = top_detection(detections)

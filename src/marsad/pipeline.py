@@ -199,8 +199,17 @@ _ATTRIBUTION_AFTER = re.compile(r"\s*(?:sources?\s+|officials?\s+|spokes(?:man|p
 _ATTRIBUTION_BEFORE = re.compile(r"(?:,|;|\baccording to)\s*(?:an?|the)?\s*(?:local\s+|senior\s+)?$", re.I)
 
 
+_REPORTS_THAT = re.compile(
+    r"(?:\s+in\s+[A-Z][\w-]+)?\s+(?:said|say|says|announced|reported|confirmed|stated)"
+    r"(?:\s+on\s+\w+)?\s+that\s+(?:the|a|an|at least|\d)"
+)
+
+
 def _speaker(text: str, mention: ActorMention) -> bool:
-    """', police said.' and 'according to the army': who reports an event is not a party to it."""
+    """', police said.', 'according to the army', 'Police in X said that the death toll...': who
+    reports an event is not a party to it."""
+    if _REPORTS_THAT.match(text, mention.end):
+        return True
     after = _ATTRIBUTION_AFTER.match(text, mention.end)
     before = _ATTRIBUTION_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if before and "according to" in before.group().lower():

@@ -51,3 +51,8 @@ def test_saved_predictions_rescore_identically(ev, write_acled, tmp_path):
     assert {k: v for k, v in again.summary.items() if k != "seconds"} == {
         k: v for k, v in first.summary.items() if k != "seconds"
     }
+
+
+def test_distance_error_class_names_the_predicted_geo_precision(ev, write_acled):
+    outcome = _outcome(ev, write_acled, ev.make_event(latitude=35.5, geo_precision=3))
+    assert error_class(outcome, "within_25km") == "25-161 km (geo_precision 3)"

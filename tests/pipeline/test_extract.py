@@ -115,3 +115,18 @@ def test_an_explicit_tally_overrides_earlier_figures_of_the_same_event():
             "Fatalities were recorded as 2 after the army's statement.")
     (event,) = marsad.extract(text)
     assert event.fatalities == 2
+
+
+def test_a_claim_names_the_perpetrator_of_the_event_before_it():
+    text = ("On 2 September 2024, militants threw grenades at a police post in Peshawar, killing three policemen. "
+            "The Pakistani Taliban claimed the attack.")
+    (event,) = marsad.extract(text)
+    assert event.sub_event_type == "Grenade"
+    assert event.actor1.startswith("TTP") and event.fatalities == 3
+
+
+def test_the_day_a_statement_was_made_is_not_the_event_day():
+    text = "Police in Mogadishu said on Saturday that the death toll from Thursday's hotel blast had risen to seven."
+    (event,) = marsad.extract(text, published="2024-03-16")
+    assert event.event_date == "2024-03-14" and event.fatalities == 7
+    assert not (event.actor1 or "").startswith("Police")

@@ -25,11 +25,12 @@ def test_unfiltered_and_filtered_statistics_paths_give_the_same_groups(store) ->
     _fill(store)
     with store._engine.connect() as conn:
         indexed = aggregate.stats(conn, [])
+        filtered = aggregate.stats(conn, [true()])
         one_pass = aggregate._one_pass(conn, [true()])
         grouped = aggregate._grouped(conn, [true()])
-    assert sorted(one_pass[0]) == sorted(tuple(r) for r in grouped[0])
+    assert filtered == indexed
+    assert sorted(map(tuple, one_pass[0]), key=str) == sorted(map(tuple, grouped[0]), key=str)
     assert one_pass[1:] == grouped[1:]
-    assert aggregate.stats(conn_free(store, [true()])) == indexed
     assert indexed["events"] == 9 and indexed["fatalities"] == sum(range(9))
 
 

@@ -40,10 +40,11 @@ def _distance_class(o: RowOutcome) -> str:
         return f"wrong country ({event.country or '-'} for {o.row.country})"
     if o.km is None:
         return "gold has no coordinates"
+    precision = f" (geo_precision {event.geo_precision})"
     if o.km > 161:
-        return "same country, > 161 km"
+        return "same country, > 161 km" + precision
     if o.km > 25:
-        return "25-161 km"
+        return "25-161 km" + precision
     return "within 25 km"
 
 
@@ -78,7 +79,7 @@ def _admin1_class(o: RowOutcome) -> str:
     event = o.event
     assert event is not None
     if not event.admin1:
-        return "no admin1 predicted"
+        return "no admin1 predicted" + ("" if event.location else " (no location)")
     if (event.country or "").lower() != o.row.country.lower():
         return "wrong country"
     return f"{o.row.admin1} -> {event.admin1}"

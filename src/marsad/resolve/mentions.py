@@ -44,6 +44,11 @@ def resolve_mentions(doc: Document) -> None:
     previous: Toponym | None = None  # the place of the last event whose own sentence named one
     for detection in sorted(doc.detections, key=lambda d: d.start):
         start, end = doc.sentences[detection.sentence]
+        claim = _CLAIM.search(doc.text, start, end)
+        if claim and doc.mentions and claim.start() <= detection.start < claim.end():
+            # "The Pakistani Taliban claimed the attack": who did it, not another event.
+            _credit_claim(doc, claim, actors)
+            continue
         toponym = _place_for(doc, detection, locational, main_place, previous)
         toponym, quarter = _inside_larger_town(doc, toponym, locational)
         if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in _COARSE_KINDS:
@@ -52,6 +57,10 @@ def resolve_mentions(doc: Document) -> None:
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
         ]
+        if len(sentence_dates) > 1:
+            # "said on Saturday that Thursday's blast...": the day of the statement is not the event's.
+            told = [d for d in sentence_dates if _SAID_ON.search(doc.text, max(start, d.start - 30), d.start)]
+            sentence_dates = [d for d in sentence_dates if d not in told] or sentence_dates
         context_dates = _context_dates(all_dates, dateline[1] if dateline and dateline[0] >= start else start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
         counts = _scope_counts(doc, detection.sentence, event_sentences)
@@ -177,6 +186,33 @@ def _place_for(
     if in_sentence:
         return in_sentence[0]
     return main_place
+
+
+_SAID_ON = re.compile(r"\b(?:said|says|announced|told \w+|reported|added|confirmed|stated)\s+(?:on\s+)?$")
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+)?(?:the|this|that|its)?\s*"
+    r"(?:attacks?|bombings?|blasts?|killings?|ambush|assault|explosions?|raids?|strikes?|operation)\b"
+    r"|\bclaimed\s+responsibility\b"
+)
+
+
+def _credit_claim(doc: Document, claim: re.Match[str], actors) -> None:  # type: ignore[no-untyped-def]
+    """The claimant named before the claim becomes actor 1 of the event told just before, unless that
+    event already names its perpetrator."""
+    start = doc.sentences[doc.sentence_of(claim.start())][0]
+    claimants = [a for a in doc.actor_mentions if start <= a.start < claim.start() and not a.actor.generic
+                 and a.actor.inter in (2, 3, 4)]  # fmt: skip
+    if not claimants:
+        return
+    target = doc.mentions[-1]
+    current = target.roles.actor1
+    if current is None or current.end == current.start or current.actor.generic:
+        country = target.toponym.place.country if target.toponym and target.toponym.place else None
+        claimant = claimants[-1]
+        target.roles.actor1 = ActorMention(claimant.start, claimant.end, claimant.text,
+                                           actors.localise(claimant.actor, country))  # fmt: skip
+        target.evidence["actor1"] = [(claimant.start, claimant.end)]
+        target.evidence["inter1"] = [(claimant.start, claimant.end)]
 
 
 def _two_armed_sides(mentions: list[ActorMention]) -> bool:

@@ -129,3 +129,13 @@ def test_explicit_tally_is_found_with_its_span():
     text = "Rebels said they killed 12 soldiers; deaths were put at 4 by the army."
     value, (start, end) = tally(text)
     assert value == 4 and text[start:end] == "4"
+
+
+def test_counts_animals_are_not_casualties():
+    assert counts("Raiders burned 20 huts and killed 15 livestock.")[0] is None
+
+
+def test_tally_reads_a_total_shared_over_events():
+    from marsad.resolve.counts import tally
+
+    assert tally("Ten fighters died in two districts; fatalities are split across 2 events (5).")[0] == 5

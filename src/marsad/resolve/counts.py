@@ -29,6 +29,7 @@ VAGUE: dict[str, int] = _LEX["vague_quantities"]  # type: ignore[assignment]
 OUTCOMES: dict[str, list[str]] = _LEX["outcomes"]  # type: ignore[assignment]
 NOMINAL_ONLY: frozenset[str] = frozenset(OUTCOMES.pop("nominal_only", []))
 PERSON_NOUNS: frozenset[str] = frozenset(_LEX["person_nouns"])  # type: ignore[arg-type]
+ANIMALS: frozenset[str] = frozenset(_LEX["animals"])  # type: ignore[arg-type]
 _OUTCOME_OF = {word: kind for kind, words in OUTCOMES.items() for word in words}
 
 # "25-year-old" and "82mm" are words, not figures: a number token must not run into letters.
@@ -167,7 +168,9 @@ def _outcome(token: _Token) -> str | None:
 # on after giving others, so it overrides them.
 _TALLY = re.compile(
     r"\b(?:fatalit(?:y|ies)|deaths?|death toll)\s+(?:were\s+|was\s+|are\s+|is\s+)?"
-    r"(?:coded|recorded|counted|confirmed|put|set|given|reported|estimated)\s+(?:as|at)\s+(?P<n>\d+)\b",
+    r"(?:coded|recorded|counted|confirmed|put|set|given|reported|estimated)\s+(?:as|at)\s+(?P<n>\d+)\b"
+    # a total shared out over several events, with each one's share given: "split across 2 events (3)"
+    r"|\bsplit\s+(?:across|over|between|among)\s+\d+\s+(?:events|locations|days|places)\s*\((?P<share>\d+)\)",
     re.I,
 )
 
@@ -178,7 +181,8 @@ def tally(text: str, start: int = 0, end: int | None = None) -> tuple[int, tuple
     if not found:
         return None
     last = found[-1]
-    return int(last.group("n")), (last.start("n"), last.end("n"))
+    group = "n" if last.group("n") else "share"
+    return int(last.group(group)), (last.start(group), last.end(group))
 
 
 def count_outcomes(text: str, start: int = 0, end: int | None = None) -> Counts:
@@ -209,6 +213,9 @@ def count_outcomes(text: str, start: int = 0, end: int | None = None) -> Counts:
                 width = after + 1 + other[1] - i
         if i > 0 and tokens[i - 1].lower == "including":
             i += width
+            continue
+        if i + width < len(tokens) and tokens[i + width].lower in ANIMALS:
+            i += width  # "killed 15 livestock": counts people only
             continue
         kind = _preceding_outcome(tokens, i)
         if kind is None:

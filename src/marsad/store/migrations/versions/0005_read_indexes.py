@@ -9,7 +9,7 @@ Why each index exists (measured on 100k events, see BENCHMARKS.md "HTTP API load
   n_sources, created_at, updated_at) serves ``ORDER BY col, event_id`` and the keyset condition
   ``(col, event_id) < (?, ?)`` of a page directly, so a page reads ``limit`` rows instead of sorting every
   matching row. They supersede the single-column ``ix_events_date`` and ``ix_events_type``.
-- ``(lower(country), event_date, event_id)`` and ``(lower(event_type), event_date, event_id)``: filters
+- ``(lower(country|event_type|admin1), event_date, event_id)``: filters
   compare ``lower(column) = ?`` (case-insensitive on both backends); an expression index matches that exact
   expression on SQLite and PostgreSQL, and the trailing columns keep the date sort index-ordered.
 - ``(event_date, event_type, fatalities)``, ``(country, fatalities)``, ``(admin1, fatalities)``,
@@ -44,6 +44,7 @@ PLAIN = {
 LOWERED = {
     "ix_events_lcountry_date": "country",
     "ix_events_ltype_date": "event_type",
+    "ix_events_ladmin1_date": "admin1",
 }
 
 

@@ -107,3 +107,10 @@ def test_arrests_at_a_protest_merge_into_it():
     arrests = mention(100, "Arrests", TOWN_A, POLICE, CIVILIANS)
     (group,) = group_mentions([protest, arrests])
     assert group.lead.sub_event_type == "Peaceful protest"
+
+
+def test_killings_at_a_protest_met_with_excessive_force_merge_into_it():
+    force = mention(0, "Excessive force against protesters", TOWN_A, Actor("Protesters (Iraq)", 6, "Iraq"), POLICE)
+    killed = mention(100, "Attack", TOWN_A, POLICE, CIVILIANS)
+    (group,) = group_mentions([force, killed])
+    assert group.lead.sub_event_type == "Excessive force against protesters"

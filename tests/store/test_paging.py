@@ -39,7 +39,8 @@ def _expected(rows: list[dict[str, Any]], name: str, descending: bool) -> list[s
     return [r["event_id"] for r in (reversed(ordered) if descending else ordered)]
 
 
-@pytest.mark.parametrize("sort", ["event_date", "-event_date", "fatalities", "-fatalities", "country", "-country"])
+@pytest.mark.parametrize("sort", ["event_date", "-event_date", "fatalities", "-fatalities", "country", "-country",
+                                  "created_at", "-updated_at"])
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_pages_list_each_event_once_in_sort_order_with_nulls_lowest(filled, sort: str, limit: int) -> None:  # type: ignore[no-untyped-def]
     everything = filled.events(EventFilter(), limit=100).items

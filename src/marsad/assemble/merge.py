@@ -93,10 +93,19 @@ def _compatible(group: MentionGroup, mention: Mention) -> bool:
     other_place = mention.toponym.place if mention.toponym else None
     if other_place and not all(same_area(p, other_place) for p in group.places):
         return False
-    if _arrests_at_protest(group, mention):
+    if _arrests_at_protest(group, mention) or _killings_at_protest(group, mention):
         return True
     mine, theirs = group.actors, actor_keys(mention)
     return not mine or not theirs or mine <= theirs or theirs <= mine
+
+
+def _killings_at_protest(group: MentionGroup, mention: Mention) -> bool:
+    """'Police fired live rounds at students demanding reform; 25 people were killed': the killings are
+    the excessive force against that protest, not a second event (ACLED)."""
+    subs = {m.sub_event_type for m in group.mentions} | {mention.sub_event_type}
+    return "Excessive force against protesters" in subs and subs <= {
+        "Excessive force against protesters", "Attack", "Protest with intervention", "Peaceful protest"
+    }
 
 
 def _arrests_at_protest(group: MentionGroup, mention: Mention) -> bool:

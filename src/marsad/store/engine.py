@@ -25,11 +25,11 @@ from marsad._exceptions import StoreError
 
 DEFAULT_URL = "sqlite:///marsad.db"
 SQLITE_BUSY_MS = 60_000
-SQLITE_POOL = 12
-SQLITE_CACHE_KIB = 65_536
-"""Page cache per connection, an upper bound (pages are cached as read). SQLite's default of 2 MiB made a
-filtered listing over 100k events re-read its index and row pages from the OS on every request: 2.5 ms
-instead of 1.1 ms per page query (BENCHMARKS.md, "HTTP API load")."""
+SQLITE_POOL = 8
+SQLITE_CACHE_KIB = 32_768
+"""Page cache per connection, an upper bound (pages are cached as read; at most SQLITE_POOL kept connections
+hold one). SQLite's default of 2 MiB made a filtered listing over 100k events re-read its index and row pages
+from the OS on every request: 2.5 ms instead of 1.0 ms per page query (16 MiB and more: all ~1.0 ms)."""
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 T = TypeVar("T")

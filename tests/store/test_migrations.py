@@ -18,7 +18,7 @@ def test_migrated_schema_matches_the_declared_tables(store_url: str) -> None:
         revision = MigrationContext.configure(conn).get_current_revision()
     engine.dispose()
     assert diff == []
-    assert revision == "0005"
+    assert revision == "0006"
 
 
 def test_opening_an_up_to_date_store_runs_no_migration(store_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]

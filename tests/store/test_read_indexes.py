@@ -53,7 +53,7 @@ def test_listing_pages_are_read_in_index_order_without_sorting(sqlite_store, sor
 
 
 @pytest.mark.parametrize("flt", [EventFilter(country="iraq"), EventFilter(event_type="explosions/remote violence"),
-                                 EventFilter(admin1="BAGHDAD")])  # fmt: skip
+                                 EventFilter(admin1="BAGHDAD"), EventFilter(country="IRAQ", event_type="battles")])  # fmt: skip
 def test_case_insensitive_filters_use_the_lower_case_indexes(sqlite_store, flt: EventFilter) -> None:  # type: ignore[no-untyped-def]
     plans = _plans(sqlite_store, lambda: sqlite_store.events(flt, limit=1))
     assert plans
@@ -67,5 +67,5 @@ def test_migrations_create_the_read_indexes_on_both_backends(store) -> None:  # 
         else:
             names = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")).scalars())
         names |= {ix["name"] for ix in inspect(conn).get_indexes("events")}
-    assert {"ix_events_sort_date", "ix_events_sort_fatalities", "ix_events_lcountry_date", "ix_events_ltype_date", "ix_events_ladmin1_date",
+    assert {"ix_events_sort_date", "ix_events_sort_fatalities", "ix_events_lcountry_date", "ix_events_ltype_date", "ix_events_ladmin1_date", "ix_events_lcountry_ltype_date",
             "ix_events_day_type", "ix_events_actor1_fatalities"} <= names  # fmt: skip

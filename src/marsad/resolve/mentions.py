@@ -7,21 +7,18 @@ trigger's own sentence with the article around it as fallback.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from marsad.document import Detection, Document
-from marsad.model import ActorMention, Mention, Roles, Sublocation, Toponym
+from marsad.document import Document
+from marsad.model import ActorMention, Mention, Roles, Toponym
 from marsad.resolve.counts import Counts, count_outcomes, tally
 from marsad.resolve.dateline import find_dateline
+from marsad.resolve.locate import COARSE_KINDS, inside_larger_town, main_place, neighbourhood, place_for, sublocation_for
 from marsad.resolve.dates import DateMention, find_dates, pick_event_date
 
 # Countries and whole regions locate an event only when nothing finer is named.
-_COARSE_KINDS = frozenset({"country", "continent", "region", "sea"})
-_AREA_KINDS = frozenset({"admin1", "admin2"})
 
 
 def resolve_mentions(doc: Document) -> None:
@@ -37,9 +34,9 @@ def resolve_mentions(doc: Document) -> None:
         # The filing place locates an event only when nothing else does: it goes last among fallbacks.
         in_dateline = [t for t in locational if dateline[0] <= t.start < dateline[1]]
         locational = [t for t in locational if t not in in_dateline]
-        main_place = _main_place(locational) or (in_dateline[0] if in_dateline else None)
+        fallback = main_place(locational) or (in_dateline[0] if in_dateline else None)
     else:
-        main_place = _main_place(locational)
+        fallback = main_place(locational)
     event_sentences = sorted({d.sentence for d in doc.detections})
     previous: Toponym | None = None  # the place of the last event whose own sentence named one
     for detection in sorted(doc.detections, key=lambda d: d.start):
@@ -49,11 +46,11 @@ def resolve_mentions(doc: Document) -> None:
             # "The Pakistani Taliban claimed the attack": who did it, not another event.
             _credit_claim(doc, claim, actors)
             continue
-        toponym = _place_for(doc, detection, locational, main_place, previous)
-        toponym, quarter = _inside_larger_town(doc, toponym, locational)
-        if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in _COARSE_KINDS:
+        toponym = place_for(doc, detection, locational, fallback, previous)
+        toponym, quarter = inside_larger_town(doc, toponym, locational)
+        if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in COARSE_KINDS:
             previous = toponym
-        sublocation = quarter or _sublocation_for(doc, detection) or _neighbourhood(doc, detection, toponym)
+        sublocation = quarter or sublocation_for(doc, detection) or neighbourhood(doc, detection, toponym)
         sentence_dates = [
             d for d in all_dates if start <= d.start < end and not (dateline and dateline[0] <= d.start < dateline[1])
         ]
@@ -134,60 +131,6 @@ def _dateline_date(text: str, dateline: tuple[int, int] | None) -> date | None:
     return found[0].value if found else None
 
 
-def _main_place(toponyms: list[Toponym]) -> Toponym | None:
-    """The article's most named sub-national place: the fallback for an event with no place of its own."""
-    fine = [t for t in toponyms if t.place and t.place.kind not in _COARSE_KINDS]
-    if not fine:
-        coarse = [t for t in toponyms if t.place]
-        return coarse[0] if coarse else None
-    counts = Counter(_place_key(t) for t in fine)
-    best = max(fine, key=lambda t: (counts[_place_key(t)], -t.start))
-    return best
-
-
-def _place_key(toponym: Toponym) -> tuple[object, ...]:
-    place = toponym.place
-    assert place is not None
-    return (place.geonameid, place.name, place.country_code)
-
-
-def _place_for(
-    doc: Document,
-    detection: Detection,
-    toponyms: list[Toponym],
-    main_place: Toponym | None,
-    previous: Toponym | None,
-) -> Toponym | None:
-    """The trigger sentence's finest place; else the place of the event told just before (the story
-    goes on there); else the nearest place named before it; else the article's main place."""
-    start, end = doc.sentences[detection.sentence]
-    in_sentence = [t for t in toponyms if start <= t.start < end]
-    fine = [t for t in in_sentence if t.place and t.place.kind not in _COARSE_KINDS]
-    if not fine:
-        capital = _capital_named(doc, start, end, toponyms)
-        if capital is not None:
-            return capital
-    if fine:
-        # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
-        # precision (a town over a province) wins over order (measured: BENCHMARKS.md, places).
-        return min(fine, key=lambda t: (t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
-    # Otherwise the story goes on where it last was: the later of the last event's place and the last
-    # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
-    earlier = [
-        t for t in toponyms
-        if t.start < start and t.place and t.place.kind not in _COARSE_KINDS and not _relative(t)
-    ]
-    nearest = max(earlier, key=lambda t: t.start) if earlier else None
-    candidates = [t for t in (previous, nearest) if t is not None]
-    if candidates:
-        return max(candidates, key=lambda t: t.start)
-    if main_place is not None and main_place.place and main_place.place.kind not in _COARSE_KINDS:
-        return main_place
-    if in_sentence:
-        return in_sentence[0]
-    return main_place
-
-
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told \w+|reported|added|confirmed|stated)\s+(?:on\s+)?$")
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s)?\s+(?:responsibility\s+for\s+)?(?:the|this|that|its)?\s*"
@@ -229,7 +172,7 @@ def _carried_over(doc: Document, sentence: int, actors, country: str | None) -> 
     sides takes the two armed sides named in the sentence before it (same paragraph)."""
     if sentence == 0:
         return None
-    (prev_start, prev_end), (start, _end) = doc.sentences[sentence - 1], doc.sentences[sentence]
+    (prev_start, prev_end), start = doc.sentences[sentence - 1], doc.sentences[sentence][0]
     if "\n\n" in doc.text[prev_end:start]:
         return None
     sides: list[ActorMention] = []
@@ -241,101 +184,6 @@ def _carried_over(doc: Document, sentence: int, actors, country: str | None) -> 
         return None
     local = [ActorMention(m.start, m.end, m.text, actors.localise(m.actor, country)) for m in sides[:2]]
     return Roles(actor1=local[0], actor2=local[1])
-
-
-_CAPITAL = re.compile(r"\b(?:the|its|their)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)")
-
-
-def _capital_named(doc: Document, start: int, end: int, toponyms: list[Toponym]) -> Toponym | None:
-    """'in the Somali capital', 'in the capital' of a report about Kenya: the national capital."""
-    from marsad.resolve.places import get_resolver
-    from marsad.resolve.places.countries import demonym_code
-
-    match = _CAPITAL.search(doc.text, start, end)
-    if match is None:
-        return None
-    code = demonym_code(match.group("adj")) if match.group("adj") else None
-    if code is None:
-        before = doc.text[start : match.start()]
-        code = next((demonym_code(w) for w in re.findall(r"[A-Z][a-z]+", before) if demonym_code(w)), None)
-    if code is None:
-        counts = Counter(t.place.country_code for t in toponyms if t.place and t.place.country_code)
-        code = counts.most_common(1)[0][0] if counts else None
-    place = get_resolver().capital(code) if code else None
-    if place is None:
-        return None
-    return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)
-
-
-_INSIDE = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern|north|south|east|west|downtown|old)\s+)?$")
-
-
-def _inside_larger_town(
-    doc: Document, toponym: Toponym | None, toponyms: list[Toponym]
-) -> tuple[Toponym | None, Sublocation | None]:
-    """'Sadr City in eastern Baghdad': the event is in Baghdad (ACLED's location is the town), in its
-    Sadr City quarter (the sublocation), when the second place is a larger town close by."""
-    if toponym is None or toponym.place is None or toponym.place.kind != "city":
-        return toponym, None
-    following = next((t for t in toponyms if t.start > toponym.end), None)
-    if following is None or following.place is None or following.place.kind != "city":
-        return toponym, None
-    if not _INSIDE.match(doc.text[toponym.end : following.start]):
-        return toponym, None
-    inner, outer = toponym.place, following.place
-    if outer.population <= inner.population or _km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > 30:
-        return toponym, None
-    return following, Sublocation(toponym.start, toponym.end, toponym.text, "neighbourhood")
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None) -> Sublocation | None:
-    """'in Karrada in central Baghdad', "Baghdad's Karada district": a name the gazetteer lacks, placed
-    inside the event's town, is a neighbourhood of it."""
-    if toponym is None or toponym.place is None or toponym.place.kind != "city":
-        return None
-    start, end = doc.sentences[detection.sentence]
-    pattern = re.compile(
-        r"\bin (?:the )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?: (?:district|neighbou?rhood|area|quarter))?"
-        r",? (?:in|of) (?:the )?(?:(?:central|eastern|western|northern|southern|north|south|east|west|downtown|old) )?"
-        + re.escape(toponym.text) + r"\b"
-    )
-    possessive = re.compile(
-        re.escape(toponym.text) + r"['’]s (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?= (?:district|neighbou?rhood|area|quarter|suburb)\b)"
-    )  # "Baghdad's Karada district"
-    match = pattern.search(doc.text, start, end) or possessive.search(doc.text, start, end)
-    if match is None or any(t.start == match.start("name") for t in doc.toponyms if t.place and t.place.kind != "city"):
-        return None
-    return Sublocation(match.start("name"), match.end("name"), match.group("name"), "neighbourhood")
-
-
-def _relative(toponym: Toponym) -> bool:
-    return bool(toponym.qualifier) and toponym.qualifier.rstrip().endswith(" of") and toponym.qualifier != "outskirts of"
-
-
-def _sublocation_for(doc: Document, detection: Detection) -> Sublocation | None:
-    """The square, street or bridge nearest the trigger in its sentence; else one named in the sentence
-    just before it in the same paragraph ("...a checkpoint near Clock Square. Shots were exchanged.")."""
-    start, end = doc.sentences[detection.sentence]
-    inside = [s for s in doc.sublocations if start <= s.start < end]
-    if not inside and detection.sentence > 0:
-        prev_start, prev_end = doc.sentences[detection.sentence - 1]
-        if "\n\n" not in doc.text[prev_end:start]:
-            inside = [s for s in doc.sublocations if prev_start <= s.start < prev_end]
-    if not inside:
-        return None
-    chosen = min(inside, key=lambda s: abs(s.start - detection.start))
-    before = doc.text[max(0, chosen.start - 12) : chosen.start].lower()
-    for word in ("near", "outside", "close to", "next to", "around"):
-        if before.rstrip().endswith(word):
-            # "near the square" is not "at the square": keep the relation with the name.
-            return replace(chosen, text=f"{word} {chosen.text}")
-    return chosen
 
 
 def _context_dates(dates: list[DateMention], before: int) -> list[DateMention]:

@@ -99,6 +99,8 @@ Index("ix_events_sort_updated", events.c.updated_at, events.c.event_id)
 Index("ix_events_lcountry_date", func.lower(events.c.country), events.c.event_date, events.c.event_id)
 Index("ix_events_ltype_date", func.lower(events.c.event_type), events.c.event_date, events.c.event_id)
 Index("ix_events_ladmin1_date", func.lower(events.c.admin1), events.c.event_date, events.c.event_id)
+Index("ix_events_lcountry_ltype_date", func.lower(events.c.country), func.lower(events.c.event_type), events.c.event_date,
+      events.c.event_id)  # fmt: skip
 Index("ix_events_day_type", events.c.event_date, events.c.event_type, events.c.fatalities)
 Index("ix_events_country_fatalities", events.c.country, events.c.fatalities)
 Index("ix_events_admin1_fatalities", events.c.admin1, events.c.fatalities)

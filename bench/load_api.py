@@ -171,8 +171,9 @@ def start_server(url: str, port: int, workers: int, patch: Path | None = None) -
     env = {**os.environ, "MARSAD_DB": url}
     if patch is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(patch), os.environ.get("PYTHONPATH")]))
-    cmd = [sys.executable, "-m", "uvicorn", "marsad.serve.app:app_from_env", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    # `marsad serve`, as users run it: one listening socket per worker process (SO_REUSEPORT).
+    cmd = [sys.executable, "-m", "marsad.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
+           "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env)
     deadline = time.monotonic() + 60
     import httpx

@@ -39,8 +39,9 @@ def serve(db: str | None, host: str, port: int, workers: int, log_level: str) ->
     # Each worker process builds its own app (and store connection pool) from the environment.
     if settings.db:
         os.environ["MARSAD_DB"] = settings.db
-    uvicorn.run("marsad.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level)
+    from marsad.serve.workers import run_workers
+
+    run_workers(host, port, workers, log_level)
 
 
 @click.group("token")

@@ -175,7 +175,8 @@ def resolve(doc: Document) -> Document:
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
-        t for t in resolver.toponyms(doc.text) if not _part_of_group_name(t, named)
+        t for t in resolver.toponyms(doc.text, country_hint=_actors_country(named))
+        if not _part_of_group_name(t, named)
     ]
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
@@ -222,6 +223,15 @@ def _first_date(text: str) -> date | None:
 
     found = [d for d in find_dates(text, None, end=min(len(text), 2000)) if d.explicit]
     return found[0].value if found else None
+
+
+def _actors_country(named: list[ActorMention]) -> str | None:
+    """The country every named group of the article belongs to, as a hint for its place names
+    ("the Donbass People's Militia ... near Lozove": the Lozove in Ukraine's east, not Crimea's)."""
+    from marsad.resolve.places.countries import country_code
+
+    countries = {m.actor.country for m in named if m.actor.country}
+    return country_code(countries.pop()) if len(countries) == 1 else None
 
 
 def _part_of_group_name(toponym: Toponym, named: list[ActorMention]) -> bool:

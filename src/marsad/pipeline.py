@@ -178,6 +178,10 @@ def resolve(doc: Document) -> Document:
         t for t in resolver.toponyms(doc.text, country_hint=_actors_country(named))
         if not _part_of_group_name(t, named)
     ]
+    from marsad.resolve.places.spelling import regions_by_spelling
+
+    doc.toponyms = sorted(doc.toponyms + regions_by_spelling(resolver.gazetteer, doc.text, doc.toponyms),
+                          key=lambda t: t.start)  # fmt: skip
     doc.sublocations = resolver.sublocations(doc.text)
     resolve_mentions(doc)
     return doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,10 +42,4 @@ class Document:
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing a character offset (the nearest one before it otherwise)."""
-        best = 0
-        for i, (start, _end) in enumerate(self.sentences):
-            if start <= offset:
-                best = i
-            else:
-                break
-        return best
+        return max(0, bisect_right(self.sentences, (offset, float("inf"))) - 1)

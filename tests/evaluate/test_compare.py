@@ -3,7 +3,6 @@ from datetime import date
 from marsad.evaluate.compare import (
     actor_name_matches,
     gold_country_code,
-    haversine_km,
     local_same_admin1,
     normalise_actor,
     parse_gold_date,
@@ -54,10 +53,6 @@ def test_same_place_name_ignores_hyphens_and_case():
     assert same_place_name("Bar-Tolo", "bar tolo")
     assert not same_place_name("Tolo", "")
 
-
-def test_haversine_km_one_degree_of_latitude_is_about_111_km():
-    assert abs(haversine_km(10.0, 20.0, 11.0, 20.0) - 111.2) < 0.5
-    assert haversine_km(5.0, 5.0, 5.0, 5.0) == 0.0
 
 
 def test_gold_country_code_from_iso_numeric():

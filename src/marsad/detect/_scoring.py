@@ -5,53 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.detect._features import Clause, Hit, armed_context
+from marsad.taxonomy import sub_event_types
 
-ERV = (
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-)
-SD = (
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-)
-PRECEDENCE = (
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Armed clash",
-    "Excessive force against protesters",
-    "Protest with intervention",
-    "Peaceful protest",
-    "Violent demonstration",
-    "Mob violence",
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Sexual violence",
-    "Attack",
-    "Abduction/forced disappearance",
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-)
-"""ACLED's 25 sub-event types in the codebook's precedence order (highest first)."""
+# ACLED's sub-event types come from the one taxonomy file (src/marsad/data/taxonomy.yaml), in the codebook's
+# precedence order (highest first).
+PRECEDENCE = tuple(sub_event_types())
+ERV = tuple(n for n, t in sub_event_types().items() if t.event_type == "Explosions/Remote violence")
+SD = tuple(n for n, t in sub_event_types().items() if t.event_type == "Strategic developments")
 KILL_WORDS = ("kill", "dead", "death", "murder", "behead", "execut", "slain", "massacre", "lynch")
 
 

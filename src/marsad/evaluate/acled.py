@@ -19,13 +19,13 @@ from marsad.evaluate.compare import (
     actor_name_matches,
     admin1_comparator,
     gold_country_code,
-    haversine_km,
     parse_predicted_date,
 )
 from marsad.evaluate.gold import AcledRow, read_acled
 from marsad.evaluate.matching import match_rows
 from marsad.evaluate.scores import NO_EVENT, macro_f1, median
 from marsad.model import Article, Event
+from marsad.resolve.places.distance import haversine_km
 
 BatchExtractor = Callable[[Sequence[Article]], Sequence[Sequence[Event]]]
 """Articles in, the events of each article out (same order)."""

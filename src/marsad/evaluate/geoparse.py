@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad._exceptions import InputError
+from marsad.resolve.places.distance import haversine_km
 
 MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved name
 
@@ -91,11 +92,6 @@ def read_articles(path: str) -> list[GoldArticle]:
     return articles
 
 
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
 
 def auc(errors: list[float]) -> float:
     """Gritta et al.'s AUC: area under the sorted log-error curve, scaled to [0, 1]; lower is better."""
@@ -127,7 +123,7 @@ def run(path: str, limit: int | None = None) -> dict:  # type: ignore[type-arg]
             if place is None:
                 errors.append(MAX_KM)
                 continue
-            km = haversine(g.lat, g.lon, place.latitude, place.longitude)  # type: ignore[arg-type]
+            km = haversine_km(g.lat, g.lon, place.latitude, place.longitude)  # type: ignore[arg-type]
             same = bool(g.geonameid and place.geonameid == g.geonameid)
             exact += same
             correct += same or km <= 161

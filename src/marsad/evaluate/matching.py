@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.evaluate.compare import haversine_km, same_place_name
+from marsad.evaluate.compare import same_place_name
+from marsad.resolve.places.distance import haversine_km
 from marsad.evaluate.gold import AcledRow
 from marsad.model import Event
 

@@ -7,13 +7,13 @@ quarter as sublocation; "near" and region-only mentions with a lower precision).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import replace
 
 from marsad.document import Detection, Document
 from marsad.model import Sublocation, Toponym
+from marsad.resolve.places.distance import haversine_km
 
 COARSE_KINDS = frozenset({"country", "continent", "region", "sea"})
 _AREA_KINDS = frozenset({"admin1", "admin2"})
@@ -113,15 +113,10 @@ def inside_larger_town(
     if not _INSIDE.match(doc.text[toponym.end : following.start]):
         return toponym, None
     inner, outer = toponym.place, following.place
-    if outer.population <= inner.population or _km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > 30:
+    if outer.population <= inner.population or haversine_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > 30:
         return toponym, None
     return following, Sublocation(toponym.start, toponym.end, toponym.text, "neighbourhood")
 
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None) -> Sublocation | None:

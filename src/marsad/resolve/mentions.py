@@ -38,6 +38,7 @@ def resolve_mentions(doc: Document) -> None:
     else:
         fallback = main_place(locational)
     event_sentences = sorted({d.sentence for d in doc.detections})
+    counted: dict[int, Counts] = {}  # sentence index -> its figures, read once however many events share it
     previous: Toponym | None = None  # the place of the last event whose own sentence named one
     for detection in sorted(doc.detections, key=lambda d: d.start):
         start, end = doc.sentences[detection.sentence]
@@ -60,7 +61,7 @@ def resolve_mentions(doc: Document) -> None:
             sentence_dates = [d for d in sentence_dates if d not in told] or sentence_dates
         context_dates = _context_dates(all_dates, dateline[1] if dateline and dateline[0] >= start else start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
-        counts = _scope_counts(doc, detection.sentence, event_sentences)
+        counts = _scope_counts(doc, detection.sentence, event_sentences, counted)
         country = toponym.place.country if toponym and toponym.place else None
         parse = doc.parses.get(detection.sentence)
         in_sentence = [a for a in doc.actor_mentions if start <= a.start and a.end <= end]
@@ -96,7 +97,7 @@ def resolve_mentions(doc: Document) -> None:
         doc.mentions.append(mention)
 
 
-def _scope_counts(doc: Document, sentence: int, event_sentences: list[int]) -> Counts:
+def _scope_counts(doc: Document, sentence: int, event_sentences: list[int], counted: dict[int, Counts]) -> Counts:
     """Figures often follow in the next sentences ("The victim died. 1 fatality."): an event's outcome
     scope runs from its sentence to the next sentence that holds another event (or the paragraph's end).
     Figures add up within a sentence; across sentences they repeat each other, so the largest stands."""
@@ -111,7 +112,9 @@ def _scope_counts(doc: Document, sentence: int, event_sentences: list[int]) -> C
     settled = None
     for i in scope:
         settled = tally(doc.text, *doc.sentences[i]) or settled
-        found = count_outcomes(doc.text, *doc.sentences[i])
+        if i not in counted:
+            counted[i] = count_outcomes(doc.text, *doc.sentences[i])
+        found = counted[i]
         for kind in ("fatalities", "injuries", "arrests"):
             value = getattr(found, kind)
             current = getattr(combined, kind)

@@ -9,7 +9,6 @@ candidates that pass all of them.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+
+from marsad.resolve.places.distance import haversine_km
 
 DATE_WINDOW = {1: 0, 2: 7, 3: 16}
 """Days two reports may differ by, by ACLED time_precision (exact day, week, month)."""
@@ -111,9 +112,7 @@ def named(sublocation: str | None, *places: str | None) -> bool:
 def distance_km(a: Facts, b: Facts) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
 
 
 def dates_compatible(a: Facts, b: Facts) -> bool:

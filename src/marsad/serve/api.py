@@ -117,30 +117,29 @@ def list_events(
     return FastJSONResponse(body)
 
 
-@router.get("/events.geojson", dependencies=read, summary="Events as GeoJSON",
-            response_class=StreamingResponse)
-def events_geojson(
+def export_pages(
     request: Request,
     flt: Annotated[EventFilter, Depends(event_filter)],
     sort: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=EXPORT_MAX, description="Most events to return.")] = 10_000,
-) -> StreamingResponse:
+) -> Iterator[list[dict[str, Any]]]:
+    """The pages of an export (GeoJSON, CSV): the same filters, sort and limit for every format."""
+    return _first_and_rest(state(request).store, flt, parse_sort(sort), limit, None)
+
+
+ExportPages = Annotated[Iterator[list[dict[str, Any]]], Depends(export_pages)]
+
+
+@router.get("/events.geojson", dependencies=read, summary="Events as GeoJSON",
+            response_class=StreamingResponse)
+def events_geojson(pages: ExportPages) -> StreamingResponse:
     """A FeatureCollection (RFC 7946, [lon, lat]) of the matching events that have coordinates."""
-    order = parse_sort(sort)
-    pages = _first_and_rest(state(request).store, flt, order, limit, None)
     return StreamingResponse(geojson_chunks(pages), media_type="application/geo+json")
 
 
 @router.get("/events.csv", dependencies=read, summary="Events as ACLED CSV", response_class=StreamingResponse)
-def events_csv(
-    request: Request,
-    flt: Annotated[EventFilter, Depends(event_filter)],
-    sort: Annotated[str | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=EXPORT_MAX, description="Most events to return.")] = 10_000,
-) -> StreamingResponse:
+def events_csv(pages: ExportPages) -> StreamingResponse:
     """ACLED's columns in ACLED's order, then marsad's extra columns."""
-    order = parse_sort(sort)
-    pages = _first_and_rest(state(request).store, flt, order, limit, None)
     headers = {"Content-Disposition": 'attachment; filename="marsad-events.csv"'}
     return StreamingResponse(csv_chunks(pages), media_type="text/csv; charset=utf-8", headers=headers)
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from marsad.resolve.places.distance import haversine_km
+from marsad.store import actor_names
 
 DATE_WINDOW = {1: 0, 2: 7, 3: 16}
 """Days two reports may differ by, by ACLED time_precision (exact day, week, month)."""
@@ -190,6 +191,9 @@ def actor_relation(a: ActorRef, b: ActorRef) -> str:
         return "match"
     if similar(a.name, b.name) and a.inter == b.inter:  # a faction of a named group: "X" / "X: Y Faction"
         return "compatible"
+    known = actor_names.relation(a.name, b.name)  # an alias or a faction that the actor dictionary knows
+    if known:
+        return known
     ka, kb = _kind(a), _kind(b)
     if ka == "state" and kb == "state" and _state_country(a.name) == _state_country(b.name):
         return "compatible"  # army / police of one state: outlets say "security forces" for either
@@ -252,7 +256,9 @@ def match_score(a: Facts, b: Facts) -> float | None:
     """None when the two records cannot be the same incident; else a score to rank candidates by."""
     if not (dates_compatible(a, b) and types_compatible(a, b)):
         return None
-    if placeless(a) or placeless(b) or regional(a) != regional(b):
+    # A region and the town that shares its name ("Bamako" the district and the city) are one place to
+    # outlets and gazetteers alike: that is no region-versus-town mismatch.
+    if placeless(a) or placeless(b) or (regional(a) != regional(b) and not similar(a.location, b.location)):
         # A report placed only in the country, or only in a province while the other names a town, cannot
         # confirm the place: it merges only on the same sub-event type and the same named actor.
         if not (a.country and b.country and a.sub_event_type == b.sub_event_type and strong_actor_match(a, b)):

@@ -95,3 +95,19 @@ def test_same_admin1_ignores_doubled_letters_of_transliteration():
     from marsad.resolve.places.names import same_admin1
 
     assert same_admin1("Lower Shabelle", "Lower Shabeelle", "SO")
+
+
+def test_a_district_center_before_a_comma_is_nested_in_the_region_after_it(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "A guard was shot near Zubaydiyah district center, Wasit, on Sunday.")
+    assert tops["Zubaydiyah"].place.kind == "admin1" and tops["Zubaydiyah"].place.name == "Wasit"
+
+
+def test_a_quoted_name_before_a_settlement_word_is_still_nested(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "Gunmen attacked a post in the 'Qalat' area of Wasit province on Sunday.")
+    assert tops["Qalat"].place.kind == "admin1" and tops["Qalat"].place.name == "Wasit"
+
+
+def test_an_unknown_name_ends_before_its_capitalised_region_word(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "Gunmen burned houses in Shanafiya Upazila (Kut, Wasit) on Sunday.")
+    assert "Shanafiya" in tops and "Shanafiya Upazila" not in tops
+    assert tops["Shanafiya"].place.name == "Al-Kut"

@@ -51,3 +51,28 @@ def test_gazetteer_info_command_reports_the_index(real_resolver: PlaceResolver) 
     info = json.loads(result.output)
     assert info["places"] > 200_000
     assert info["kinds"]["admin1"] > 3000
+
+
+def test_real_index_finds_a_french_named_district_by_its_bare_name(real_resolver: PlaceResolver) -> None:
+    found = real_resolver.search("Tapoa", "BF")
+    assert found and found[0].kind == "admin2"
+
+
+def test_real_index_knows_common_spellings_and_abbreviations_of_regions(real_resolver: PlaceResolver) -> None:
+    for name, cc in (("Urozgan", "AF"), ("Bamiyan", "AF"), ("Hiraan", "SO"), ("Galgaduud", "SO"), ("KPK", "PK"),
+                     ("TS", "IN")):
+        assert any(p.kind == "admin1" for p in real_resolver.search(name, cc)), name
+
+
+def test_real_index_reads_a_region_named_like_a_common_word_at_the_end_of_a_chain(
+    real_resolver: PlaceResolver,
+) -> None:
+    tops = real_resolver.toponyms("On Monday gunmen ambushed a convoy near War-Gaduud (Buurhakaba, Bay).")
+    bay = next(t for t in tops if t.text == "Bay")
+    assert bay.place.kind == "admin1" and bay.place.country_code == "SO"
+    assert not any(t.text == "bay" for t in real_resolver.toponyms("Ships anchored in the bay on Monday."))
+
+
+def test_real_index_finds_a_district_seat_by_the_district_name(real_resolver: PlaceResolver) -> None:
+    found = real_resolver.search("Dishu", "AF")  # GeoNames: "'Alaqahdari Dishu", the seat of Dishu district
+    assert found and found[0].admin1 == "Helmand"

@@ -55,7 +55,12 @@ def place_for(
     if fine:
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order (measured: BENCHMARKS.md, places).
-        return min(fine, key=lambda t: (t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
+        # A place alone in its country, when other places share another one, is a misread word (a
+        # company, a farm, a clan) and comes last.
+        countries = Counter(t.place.country_code for t in toponyms if t.place)
+        top = max(countries.values())
+        return min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
+                                        t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
     earlier = [
@@ -63,6 +68,15 @@ def place_for(
         if t.start < start and t.place and t.place.kind not in COARSE_KINDS and not _relative(t)
     ]
     nearest = max(earlier, key=lambda t: t.start) if earlier else None
+    if nearest is not None and nearest.place.kind in _AREA_KINDS:  # type: ignore[union-attr]
+        # "in Barra Mansa, Rio de Janeiro, ...": the region closing a sentence is the town's container;
+        # the story goes on in the sentence's last town inside that region
+        sentence = next((s, e) for s, e in doc.sentences if s <= nearest.start < e)
+        region = (nearest.place.country_code, nearest.place.admin1)  # type: ignore[union-attr]
+        towns = [t for t in earlier if sentence[0] <= t.start
+                 and t.place.kind not in _AREA_KINDS  # type: ignore[union-attr]
+                 and (t.place.country_code, t.place.admin1) == region]  # type: ignore[union-attr]
+        nearest = towns[-1] if towns else nearest
     candidates = [t for t in (previous, nearest) if t is not None]
     if candidates:
         return max(candidates, key=lambda t: t.start)
@@ -134,20 +148,46 @@ def neighbourhood(doc: Document, detection: Detection, toponym: Toponym | None) 
         re.escape(toponym.text) + r"['’]s (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?= (?:district|neighbou?rhood|area|quarter|suburb)\b)"
     )  # "Baghdad's Karada district"
     match = pattern.search(doc.text, start, end) or possessive.search(doc.text, start, end)
+    if match is None and start <= toponym.start < end:
+        match = _unplaced_name(doc, start, end)
     if match is None or any(t.start == match.start("name") for t in doc.toponyms if t.place and t.place.kind != "city"):
         return None
     return Sublocation(match.start("name"), match.end("name"), match.group("name"), "neighbourhood")
+
+
+_BARE_IN = re.compile(r"\bin (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?=[.,;]| on\b| at\b|$)")
+_NOT_PLACES = frozenset("January February March April May June July August September October November December "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # fmt: skip
+
+
+def _unplaced_name(doc: Document, start: int, end: int) -> re.Match[str] | None:
+    """'A spokesman for the Kabul police said ... an attacker detonated explosives in Qala Bakhtiar': a
+    name the gazetteer lacks, in a sentence that names the town, is a part of that town."""
+    for match in _BARE_IN.finditer(doc.text, start, end):
+        a, b = match.span("name")
+        taken = [(t.start, t.end) for t in doc.toponyms] + [(m.start, m.end) for m in doc.actor_mentions]
+        if match.group("name").split()[0] not in _NOT_PLACES and not any(s < b and a < e for s, e in taken):
+            return match
+    return None
 
 
 def _relative(toponym: Toponym) -> bool:
     return bool(toponym.qualifier) and toponym.qualifier.rstrip().endswith(" of") and toponym.qualifier != "outskirts of"
 
 
+_CLOSED = re.compile(r"\b(?:closed|shut(?:\s+down)?|closure\s+of|suspended\s+flights\s+(?:at|to|from)|reopened)\s+(?:the\s+)?$", re.I)
+
+
+def _closed(text: str, sublocation: Sublocation) -> bool:
+    """"Fighting in the capital closed Grand Bay airport": a place the event shut is not where it was."""
+    return bool(_CLOSED.search(text, max(0, sublocation.start - 40), sublocation.start))
+
+
 def sublocation_for(doc: Document, detection: Detection) -> Sublocation | None:
     """The square, street or bridge nearest the trigger in its sentence; else one named in the sentence
     just before it in the same paragraph ("...a checkpoint near Clock Square. Shots were exchanged.")."""
     start, end = doc.sentences[detection.sentence]
-    inside = [s for s in doc.sublocations if start <= s.start < end]
+    inside = [s for s in doc.sublocations if start <= s.start < end and not _closed(doc.text, s)]
     if not inside and detection.sentence > 0:
         prev_start, prev_end = doc.sentences[detection.sentence - 1]
         if "\n\n" not in doc.text[prev_end:start]:

@@ -26,6 +26,14 @@ _CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mayorality of|Autonomna Pokrajina|Wilayat-e|Wilayat|Velayat-e|Ostan-e|"
                            r"Provincia de[l]?|"
                            r"Departamento de[l]?|Estado de|Region of|Province of|Governorate of)\s+", re.I)
+# admin2 names as GeoNames writes them in French, Spanish or Portuguese: "Province du Soum", "Province de
+# l'Oudalan", "Municipio Maturin"; news writes "Soum", "Oudalan", "Maturin"
+_ADMIN2_PREFIX = re.compile(r"^(?:Province|Departement|Département|Prefecture|Préfecture|Region|Région|Commune|Cercle|"
+                            r"Municipio|Municipalite|Municipalité|Distrito|Provincia|Departamento)"
+                            r"(?:\s+(?:du|de la|des|de|del)\s+|\s+(?:de l|d)['’]\s*|\s+)", re.I)
+# GeoNames names a district's seat "the district government of X" (Afghanistan): news writes "X"
+_SEAT_PREFIX = re.compile(r"^(?:Markaz-e\s+)?(?:Hukumat-e|Hukumati|Woluswali-ye|Woluswali|Wuleswali|Uluswali|"
+                          r"[‘']?Alaqahdari)\s+(?=\S)")
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|State|Oblast'?|Department|Prefecture)$", re.I)
 
 
@@ -94,6 +102,7 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
         a1, a2 = joined.get(c["geonameid"], ("", ""))
         a1 = a1 or code_name.get((cc, c["admin1code"]), "")
         names = [c["name"], *[a for a in c.get("alternatenames") or [] if _keep_alias(a)]]
+        names += [_SEAT_PREFIX.sub("", ascii_fold(n)) for n in names if _SEAT_PREFIX.match(ascii_fold(n))]
         idx = rows.add(c["name"], c["latitude"], c["longitude"], cc, a1, a2, c["geonameid"], "city",
                        int(c.get("population") or 0), names)  # fmt: skip
         if a1:
@@ -149,11 +158,12 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
         lat, lon = _median_point(rows, idxs)
         rows.add(shown, lat, lon, cc, shown, "", gid, "admin1", sum(rows.pop[i] for i in idxs), names)
     for (cc, raw, a2), idxs in members2.items():
-        key = region_key(a2)
-        seat = [i for i in idxs if canon(rows.name[i]) == key] or idxs
+        bare = _ADMIN2_PREFIX.sub("", a2)
+        keys = {region_key(a2), canon(bare)}
+        seat = [i for i in idxs if canon(rows.name[i]) in keys] or idxs
         cap = max(seat, key=lambda i: rows.pop[i])
         rows.add(a2, rows.lat[cap], rows.lon[cap], cc, display[(cc, raw)][0], a2, 0, "admin2",
-                 sum(rows.pop[i] for i in idxs), [a2, region_key(a2)])  # fmt: skip
+                 sum(rows.pop[i] for i in idxs), [a2, region_key(a2), bare])  # fmt: skip
 
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
     extra_names = _regions()

@@ -13,8 +13,11 @@ _PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "outside", 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _SIDE = (r"(?:north|south|east|west|central|northern|southern|eastern|western|"
          r"north-?eastern|north-?western|south-?eastern|south-?western)")
-# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y", "X of the Y", "X, in northern Y": Y contains X
-_NEST_GAP = re.compile(rf"^(?:(?:\s+(?!and\b|or\b)[a-z]+){{0,3}}\s*\(|\s*,(?:\s*in(?:\s+the)?(?:\s+{_SIDE})?)?"
+# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y", "X of the Y", "X, in northern Y", "X district
+# center, Y" (the region word itself is part of X): Y contains X
+_SEAT = r"(?:\s+(?:administrative|administration|government))?\s+(?:center|centre|headquarters|seat)"
+_NEST_GAP = re.compile(rf"^(?:(?:\s+(?!and\b|or\b)[a-z]+){{0,3}}\s*\("
+                       rf"|(?:{_SEAT})?\s*,(?:\s*in(?:\s+the)?(?:\s+{_SIDE})?)?"
                        rf"|\s+of(?: the)?\s)\s*(?:{_NAME}\s*,\s*)?$")
 # "X in Y": a weaker hint ("a statue of Saint X in Rome"), never a reason to reject X's readings
 _SOFT_GAP = re.compile(r"^\s*(?:in|-)\s*$")
@@ -57,7 +60,7 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
         cue = cues[n]
         nxt = tokens[c.last] if c.last < len(tokens) else None
         between = text[c.end : nxt.start] if nxt else ""
-        if nxt and not between.strip(" -"):
+        if nxt and not between.strip(" -'’\"”"):  # a closing quote: "the 'Qalat' area"
             if nxt.low in lex.region_words:
                 cue.region_level = lex.region_words[nxt.low]
             elif nxt.low in lex.settlement_words:

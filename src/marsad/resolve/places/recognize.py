@@ -270,3 +270,25 @@ def _hyphen_head(tok: Token, i: int, gaz: Gazetteer) -> Candidate | None:
     cand = Candidate(tok.start, tok.start + len(head), head, canon(head), ids, i, i + 1)
     cand.flags.add("part")
     return cand
+
+
+# "(Baydhaba, Bay)", "(Bassa LGA, Plateau)": the last item of a parenthesised chain is a region
+_REGION_SLOT = re.compile(r"\([^()]{2,60},\s*(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s*\)")
+
+
+def region_slots(text: str, tokens: list[Token], cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Region names that are also ordinary words ("Bay", "Plateau", "Northern"), accepted where a chain of
+    containers ends: only their admin1 readings, and only in that slot (elsewhere the word is a word)."""
+    taken = [(c.start, c.end) for c in cands]
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    out = []
+    for m in _REGION_SLOT.finditer(text):
+        s, e = m.span("name")
+        if s not in starts or any(a < e and s < b for a, b in taken):
+            continue
+        ids = tuple(i for i in gaz.ids(canon(m.group("name"))) if gaz.cols["kind"][i] == "admin1")
+        if ids:
+            first = starts[s]
+            last = next((n for n in range(first, len(tokens)) if tokens[n].end >= e), first) + 1
+            out.append(Candidate(s, e, m.group("name"), canon(m.group("name")), ids, first, last))
+    return out

@@ -11,18 +11,23 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from marsad.model import Place, Sublocation, Toponym
 from marsad.resolve.places.context import Cue, gather
 from marsad.resolve.places.gazetteer import Gazetteer
 from marsad.resolve.places.lexicon import Lexicon, lexicon
 from marsad.resolve.places.names import canon, region_key
-from marsad.resolve.places.recognize import Candidate, Token, adjectives, find, is_lowercase_text, tokenize
-from marsad.resolve.places.scoring import ADMIN_KINDS, STRAY_POP, TOP, Scorer, share
+from marsad.resolve.places.recognize import (Candidate, Token, adjectives, find, is_lowercase_text, region_slots,
+                                             tokenize)
+from marsad.resolve.places.scoring import ADMIN_KINDS, STRAY_POP, TOP, Scorer, km, plausible, share
+from marsad.resolve.places.spelling import spelled_inside
 
-LOWERCASE_STRAY_POP = 1_000_000
 from marsad.resolve.places.sublocations import find_sublocations
 from marsad.resolve.places.unknown import adjective_place, inner_name, unknown_names
+
+LOWERCASE_STRAY_POP = 1_000_000
+QUARTER_KM = 30.0  # a neighbourhood's name read as a town this far from every other place is not that town
 
 
 class PlaceResolver:
@@ -40,9 +45,12 @@ class PlaceResolver:
         tokens = tokenize(text)
         forced = [(s, e) for s, e, label in entities if label in ("GPE", "LOC", "FAC")]
         cands = find(text, self.gazetteer, self.lex, tokens, forced)
+        cands = sorted(cands + region_slots(text, tokens, cands, self.gazetteer), key=lambda c: c.start)
         cands = self._apply_entities(cands, entities)
         cands = sorted(cands + unknown_names(text, tokens, cands, self.lex), key=lambda c: c.start)
-        return self._resolve(text, tokens, cands, country_hint)
+        out = self._resolve(text, tokens, cands, country_hint)
+        _far_quarters(out, find_sublocations(text, tokens, self.lex))
+        return out
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]], *,
                       country_hint: str | None = None) -> list[Toponym]:  # fmt: skip
@@ -116,13 +124,14 @@ class PlaceResolver:
         scores: list[list[tuple[float, int]]] = [[] for _ in cands]
         for _pass in (1, 2):
             evidence = self.scorer.evidence(cands, cues, picks, conf, first_pass=_pass == 1)
+            readings = plausible(cands, scores, gaz.cols["kind"])
             for n, c in enumerate(cands):
                 if c.demonym:
                     continue
                 pool = c.ids[:TOP]
-                if cues[n].containers:
+                if any(readings[k] for k in cues[n].containers):  # an unknown container says nothing
                     inside = [i for i in c.ids if any(self.scorer.contains(j, i) >= 3.0 for k in cues[n].containers
-                                                      for j in cands[k].ids[:TOP])]  # fmt: skip
+                                                      for j in readings[k])]  # fmt: skip
                     if cues[n].strict and (cues[n].paren or self.scorer.minor(c.ids) or any(
                         self.scorer.is_admin(cands[k].ids[:1]) for k in cues[n].containers
                     )):
@@ -131,8 +140,8 @@ class PlaceResolver:
                         pool = tuple(inside)
                     else:  # "X in Y", or a prominent X next to a town: a hint, not a constraint
                         pool = tuple(dict.fromkeys([*inside, *pool]))
-                scored = sorted(((self.scorer.score(n, i, cands, cues, picks, evidence, hint), i) for i in pool),
-                                reverse=True)  # fmt: skip
+                scored = sorted(((self.scorer.score(n, i, cands, cues, picks, evidence, hint, readings), i)
+                                 for i in pool), reverse=True)  # fmt: skip
                 scores[n] = scored
                 picks[n] = scored[0][1] if scored else None
                 conf[n] = share(scored)
@@ -142,6 +151,7 @@ class PlaceResolver:
             self._drop_strays(cands, cues, picks, scores, conf, LOWERCASE_STRAY_POP if lower else STRAY_POP,
                               0.5 if lower else 1.0)  # fmt: skip
         out = [self._toponym(n, c, cues[n], scores[n], picks, cands, fallback) for n, c in enumerate(cands)]
+        _one_sense(out, cands, cues, scores)
         # a longer name the gazetteer lacks, with no container to fall back to, is not reported
         return [t for t, c in zip(out, cands, strict=True)
                 if t.place is not None or "unknown" not in c.flags or fallback]  # fmt: skip
@@ -150,6 +160,7 @@ class PlaceResolver:
                  picks: list[int | None], cands: list[Candidate], fallback: bool) -> Toponym:  # fmt: skip
         gaz = self.gazetteer
         top = Toponym(c.start, c.end, c.text, None, qualifier=cue.qualifier)
+        spelled = None
         if scored:
             best_s, best = scored[0]
             z = sum(math.exp(min(50.0, s - best_s)) for s, _ in scored)
@@ -165,7 +176,13 @@ class PlaceResolver:
             home = next((picks[k] for k in cue.containers if picks[k] is not None), None)
             if home is None and fallback:
                 home = self._dominant(picks, n)
-            if home is not None:
+            if home is not None and cue.containers:
+                found = (spelled_inside(gaz, c.text, h) for h in self._homes(home, cue, cands))
+                spelled = next((i for i in found if i is not None), None)
+            if spelled is not None:  # another spelling of a town listed in the named region
+                top.place = gaz.place(spelled)
+                top.score = 0.3
+            elif home is not None:
                 top.place = gaz.place(home)
                 seat = gaz.seat(home) if top.place.kind in ("admin1", "admin2") and cue.containers else None
                 if seat is not None:  # an unknown place in a region: on the region's main town
@@ -180,7 +197,7 @@ class PlaceResolver:
             if seat is not None and top.place is not None:
                 top.place.latitude, top.place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
         top.precision = 3 if kind in ADMIN_KINDS else 2 if kind == "admin2" else 1
-        if top.place is not None and not scored:
+        if top.place is not None and not scored and spelled is None:
             top.precision = max(2, top.precision)  # an unknown name placed on its container
         elif cue.qualifier and top.precision == 1:
             top.precision = 2
@@ -189,6 +206,18 @@ class PlaceResolver:
         else:
             top.non_locational = cue.non_locational is not None
         return top
+
+    def _homes(self, home: int, cue: Cue, cands: list[Candidate]) -> list[int]:
+        """The container's reading, then its namesakes in the same region ("Khairpur, Sindh" names one of
+        several Khairpurs of Sindh): an unknown name is looked for around each."""
+        cols = self.gazetteer.cols
+        region = (cols["cc"][home], cols["admin1"][home])
+        k = next((k for k in cue.containers if home in cands[k].ids), None)
+        if k is None:
+            return [home]
+        others = [j for j in cands[k].ids[:TOP] if j != home and cols["kind"][j] == "city"
+                  and (cols["cc"][j], cols["admin1"][j]) == region]  # fmt: skip
+        return [home, *others]
 
     def _drop_strays(self, cands: list[Candidate], cues: list[Cue], picks: list[int | None],
                      scores: list[list[tuple[float, int]]], conf: list[float], limit: int,
@@ -222,3 +251,46 @@ class PlaceResolver:
             counts[p] += 1
         return max(counts, key=lambda p: (counts[p], cols["pop"][p]))
 
+
+def _one_sense(out: list[Toponym], cands: list[Candidate], cues: list[Cue],
+               scores: list[list[tuple[float, int]]]) -> None:  # fmt: skip
+    """A name repeated bare ("near Yasne") means what it meant where the text placed it ("Yasne, Donetsk").
+
+    One sense per discourse: the mention with a container carries the evidence, the repetitions none, and
+    on their own a small name goes to its most prominent namesake, often in another province. An anchor is
+    a name read in its container, or an unknown one put on its region ("Beyond X, Liverpool have..." puts
+    an unknown X on a town, which is no evidence).
+    """
+    anchors: dict[str, Toponym] = {}
+    for t, c, cue, scored in zip(out, cands, cues, scores, strict=True):
+        if (cue.strict and not cue.in_list and t.place is not None and not c.demonym
+                and (scored or t.place.kind in ("admin1", "admin2"))):  # fmt: skip
+            anchors.setdefault(c.key, t)
+    if not anchors:
+        return
+    for n, (t, c, cue) in enumerate(zip(out, cands, cues, strict=True)):
+        anchor = anchors.get(c.key)
+        if anchor is None or anchor is t or cue.containers or c.demonym or cue.non_locational:
+            continue
+        out[n] = replace(t, place=replace(anchor.place), score=anchor.score,  # type: ignore[type-var]
+                         precision=max(anchor.precision, t.precision))  # fmt: skip
+
+
+def _far_quarters(out: list[Toponym], subs: list[Sublocation]) -> None:
+    """"the Fonseca neighborhood", "Colonia Los Pinos": a small town read into a neighbourhood's name,
+    far from every other place the text names, is that neighbourhood, not the town (non-locational).
+
+    A neighbourhood GeoNames lists near the text's town keeps its reading; so does a prominent name.
+    """
+    quarters = [s for s in subs if s.kind == "neighbourhood"]
+    inside = [any(q.start <= t.start and t.end <= q.end for q in quarters) for t in out]
+    others = [t.place for t, q in zip(out, inside, strict=True)
+              if not q and t.place is not None and t.place.kind in ("city", "admin1", "admin2")]  # fmt: skip
+    if not others:
+        return
+    for t, q in zip(out, inside, strict=True):
+        p = t.place
+        if not q or p is None or p.kind != "city" or p.population >= 100_000:
+            continue
+        if all(km(p.latitude, p.longitude, o.latitude, o.longitude) > QUARTER_KM for o in others):
+            t.non_locational = True

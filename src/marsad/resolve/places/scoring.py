@@ -81,7 +81,8 @@ class Scorer:
         return out
 
     def score(self, n: int, i: int, cands: list[Candidate], cues: list[Cue], picks: list[int | None],
-               evidence: list, hint: str | None) -> float:  # type: ignore[type-arg]  # fmt: skip
+               evidence: list, hint: str | None,
+               readings: list[tuple[int, ...]]) -> float:  # type: ignore[type-arg]  # fmt: skip
         gaz = self.gazetteer
         cols = gaz.cols
         kind, code, a1, a2 = cols["kind"][i], cols["cc"][i], cols["admin1"][i], cols["admin2"][i]
@@ -119,7 +120,7 @@ class Scorer:
         if kind == "overlay" or cols["gid"][i] == 0 and kind == "city":
             s += 2.0 if kind == "overlay" else 0.0
         for k in cue.containers:
-            s += max((self.contains(j, i) for j in cands[k].ids[:TOP]), default=0.0)
+            s += max((self.contains(j, i) for j in readings[k]), default=0.0)
         if kind != "city":
             for m in cues[n].contains:  # this place contains a name that points at it
                 if picks[m] is not None:
@@ -159,6 +160,24 @@ class Scorer:
     def is_admin(self, ids: tuple[int, ...]) -> bool:
         kinds = self.gazetteer.cols["kind"]
         return any(kinds[i] in ("admin1", "admin2") for i in ids[:TOP])
+
+
+def plausible(cands: list[Candidate], scores: list[list[tuple[float, int]]], kinds: list[str],
+              margin: float = 2.0) -> list[tuple[int, ...]]:  # fmt: skip
+    """Per name, the readings that may contain another: all of them, unless the name was read as a region
+    (admin1); then only the readings scored near that one.
+
+    In "Benito Juarez, Nuevo Leon" the state wins and the village "Nuevo Leon" in another state, far
+    behind, no longer vouches for a Benito Juarez next to it. A town or district as container keeps all
+    its readings: the first pass, without the country evidence, often ranks its namesakes wrongly.
+    """
+    out = []
+    for c, scored in zip(cands, scores, strict=True):
+        if scored and kinds[scored[0][1]] == "admin1":
+            out.append(tuple(i for s, i in scored if s >= scored[0][0] - margin))
+        else:
+            out.append(c.ids[:TOP])
+    return out
 
 
 def share(scored: list[tuple[float, int]]) -> float:

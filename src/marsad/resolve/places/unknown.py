@@ -32,12 +32,14 @@ def unknown_names(text: str, tokens: list[Token], cands: list[Candidate], lex: L
     n = 0
     while n < len(tokens):
         tok = tokens[n]
-        if (n in covered or not tok.text[:1].isupper() or tok.low in lex.stop_words
+        if (n in covered or not tok.text[:1].isupper() or tok.low in lex.stop_words or _generic(tok.low, lex)
                 or lex.common.get(tok.low, 0.0) >= (3.0 if tok.initial else 4.5)):  # fmt: skip
             n += 1
             continue
         j = n + 1
         while j < len(tokens) and j - n < 4 and j not in covered and _gap(text, tokens, j) in (" ", "-"):
+            if _generic(tokens[j].low, lex):
+                break  # "Minbya Township": the name ends where its region or settlement word starts
             if tokens[j].text[:1].isupper() and tokens[j].low not in lex.stop_words:
                 j += 1
             elif tokens[j].low in NAME_CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
@@ -46,7 +48,9 @@ def unknown_names(text: str, tokens: list[Token], cands: list[Candidate], lex: L
                 break
         end = tokens[j - 1].end
         nxt = next((s for s in known_starts if s > end), None)
-        if nxt is not None and nxt - end < 80 and _CHAIN.match(text[end:nxt]):
+        gap = _WORD.sub(lambda m: m.group().lower() if _generic(m.group().lower(), lex) else m.group(),
+                        text[end : nxt or end])  # "Daudkandi Upazila (Comilla)" chains like "X district (Y)"
+        if nxt is not None and nxt - end < 80 and _CHAIN.match(gap):
             cand = Candidate(tok.start, end, text[tok.start : end], canon(text[tok.start : end]), (), n, j)
             cand.flags.add("unknown")
             out.append(cand)
@@ -79,6 +83,14 @@ def inner_name(name: str, gaz: Gazetteer, lex: Lexicon, scorer: Scorer) -> tuple
             return max(found, key=lambda ids: KIND_BONUS.get(cols["kind"][ids[0]], 0.0)
                        + math.log10(cols["pop"][ids[0]] + 1))  # fmt: skip
     return ()
+
+
+_WORD = re.compile(r"[A-Z][A-Za-z-]+")
+
+
+def _generic(word: str, lex: Lexicon) -> bool:
+    """A region or settlement word ("District", "Township"): it follows a name, it is not one."""
+    return word in lex.region_words or word in lex.settlement_words
 
 
 def _gap(text: str, tokens: list[Token], j: int) -> str:

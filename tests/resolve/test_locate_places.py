@@ -1,0 +1,24 @@
+"""Which named place locates an event told in a sentence without a place of its own."""
+
+import marsad
+
+
+def test_a_later_sentence_goes_on_in_the_town_not_in_the_region_that_closed_the_first() -> None:
+    text = ("On 3 June 2024, in Barra Mansa, Rio de Janeiro, police officers went to a hillside neighborhood "
+            "to check a tip. Gunmen opened fire on the officers and a shoot-out broke out.")
+    events = marsad.extract(text, published="2024-06-04")
+    assert events and all(e.location == "Barra Mansa" and e.geo_precision == 1 for e in events)
+
+
+def test_a_town_outside_the_closing_region_does_not_stand_for_it() -> None:
+    text = ("On 3 June 2024, traders from Mexicali gathered in Xochitepalco, Michoacan, to plan a market. "
+            "Gunmen opened fire on the traders and a shoot-out broke out.")
+    events = marsad.extract(text, published="2024-06-04")
+    assert events and all(e.admin1 == "Michoacan" for e in events)
+
+
+def test_a_place_alone_in_its_country_yields_to_places_that_share_one() -> None:
+    text = ("On 3 June 2024, herders from the Rabat area clashed with farmers in Spin Boldak, Kandahar, "
+            "killing two men.")
+    events = marsad.extract(text, published="2024-06-04")
+    assert events and all(e.country == "Afghanistan" for e in events)

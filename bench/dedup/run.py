@@ -6,6 +6,7 @@ and every pair of reports is scored: same gold incident vs same canonical event.
 
     python bench/dedup/run.py                       # hand-coded events: measures the store's matching
     python bench/dedup/run.py --extract             # events from marsad's own extraction, end to end
+    python bench/dedup/run.py --extract --explain   # each missed or wrong pair: both reports' events, the veto
     python bench/dedup/run.py --db postgresql+psycopg://postgres@127.0.0.1:5432/test
 """
 
@@ -90,6 +91,46 @@ def pairwise(labels: dict[str, str], clusters: dict[str, set[str]]) -> tuple[flo
     return precision, recall, false_merges, missed
 
 
+def _short(e: Event) -> str:
+    actors = "; ".join(f"{a} ({i})" for a, i in ((e.actor1, e.inter1), (e.actor2, e.inter2)) if a)
+    return (f"{e.event_date} tp{e.time_precision} {e.sub_event_type} | {e.location}, {e.admin1}, {e.country} "
+            f"geo{e.geo_precision} sub={e.sublocation!r} | {actors} | fat {e.fatalities}")
+
+
+def veto(a: Event, b: Event) -> str:
+    """Which of the matcher's tests says no to this pair of events (or "match")."""
+    from marsad.store import canonical, dedup
+
+    fa, fb = canonical.facts(a.to_dict()), canonical.facts(b.to_dict())
+    if not dedup.dates_compatible(fa, fb):
+        return "date"
+    if not dedup.types_compatible(fa, fb):
+        return "type"
+    mismatch = dedup.regional(fa) != dedup.regional(fb) and not dedup.similar(fa.location, fb.location)
+    if dedup.placeless(fa) or dedup.placeless(fb) or mismatch:
+        if not (fa.country and fb.country and fa.sub_event_type == fb.sub_event_type
+                and dedup.strong_actor_match(fa, fb)):
+            return "one report placeless/regional: needs same sub-type and a named actor in common"
+    if not dedup.placeless(fa) and not dedup.placeless(fb) and not dedup.places_compatible(fa, fb):
+        return "place"
+    if not dedup.actors_compatible(fa, fb):
+        return "actors"
+    return "match"
+
+
+def explain(pairs: list, kind: str, extracted: dict, coded: dict, texts: dict) -> None:
+    for a, b in pairs:
+        print(f"  {kind}: {a} / {b}")
+        for key in (a, b):
+            print(f"    {key}: {texts[key]}")
+            print(f"      coded: {coded[key]}")
+            for e in extracted.get(key, []):
+                print(f"      -> {_short(e)}")
+        for ea in extracted.get(a, []):
+            for eb in extracted.get(b, []):
+                print(f"      {ea.event_id} x {eb.event_id}: {veto(ea, eb)}")
+
+
 def run_once(url: str, reports, events_of) -> tuple[float, float, list, list, int]:  # type: ignore[no-untyped-def]
     store = open_store(url)
     clusters: dict[str, set[str]] = {}
@@ -130,6 +171,8 @@ def main() -> None:
     parser.add_argument("--extract", action="store_true", help="use marsad's extraction instead of the coded events")
     parser.add_argument("--set", default="incidents.yaml", help="incidents file in bench/dedup (or incidents_holdout.yaml)")
     parser.add_argument("--shuffles", type=int, default=5, help="extra runs in random ingest orders")
+    parser.add_argument("--explain", action="store_true",
+                        help="for each missed or wrong pair, the two reports' events side by side and the veto")
     args = parser.parse_args()
 
     reports = sorted(load(args.set), key=lambda r: (r[1].published or date.min, r[1].source or ""))
@@ -142,9 +185,12 @@ def main() -> None:
         def events_of(art: Article, ev: dict) -> list[Event]:
             return extracted[art.key]
     else:
+        extracted = {art.key: [coded_event(art.key, ev)] for _, art, ev in reports}
 
         def events_of(art: Article, ev: dict) -> list[Event]:
             return [coded_event(art.key, ev)]
+    coded = {art.key: {k: v for k, v in ev.items() if k != "_place"} for _, art, ev in reports}
+    texts = {art.key: " ".join(art.text.split()) for _, art, _ in reports}
 
     n_incidents = len({r[0] for r in reports})
     print(f"{args.set}: {len(reports)} reports of {n_incidents} incidents; mode: {'extract' if args.extract else 'coded events'}")
@@ -164,6 +210,10 @@ def main() -> None:
                 drop(args.db, schema)
             results.append((p, r))
             print(f"{name:<18} precision {p:.3f}  recall {r:.3f}  canonical events {n_events}")
+            if args.explain and name == "publication order":
+                explain(false_merges, "false merge", extracted, coded, texts)
+                explain(missed, "missed", extracted, coded, texts)
+                continue
             for a, b in false_merges:
                 print(f"    false merge: {a} + {b}")
             for a, b in missed:

@@ -200,9 +200,21 @@ def _apposition(text: str, mention: ActorMention, mentions: list[ActorMention]) 
     return False
 
 
-_ATTRIBUTION_AFTER = re.compile(r"\s*(?:sources?\s+|officials?\s+|spokes(?:man|person|woman)\s+)?(?:said|say|says|told|reported|confirmed|stated|added)\b")
-_ATTRIBUTION_BEFORE = re.compile(r"(?:,|;|\baccording to)\s*(?:an?|the)?\s*(?:local\s+|senior\s+)?$", re.I)
+# "the Houthi-run health ministry said": the group only qualifies the speaker.
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?:-(?:run|led|controlled|backed|affiliated)(?:\s+[a-z]+){1,3})?"
+    r"\s*(?:sources?\s+|officials?\s+|spokes(?:man|person|woman)\s+)?"
+    r"(?:said|say|says|told|reported|confirmed|stated|added)\b"
+)
+# ", the Kurdistan Region's counter-terrorism service said": a possessive may qualify the speaker
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:,|;|\baccording to)\s*(?:an?|the)?\s*(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?(?:local\s+|senior\s+)?$", re.I
+)
 
+
+_OWN_ACTION = re.compile(
+    r"(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|have\s+)?\w+ed\b"
+)
 
 _REPORTS_THAT = re.compile(
     r"(?:\s+in\s+[A-Z][\w-]+)?\s+(?:said|say|says|announced|reported|confirmed|stated)"
@@ -216,7 +228,9 @@ def _speaker(text: str, mention: ActorMention) -> bool:
     if _REPORTS_THAT.match(text, mention.end):
         return True
     after = _ATTRIBUTION_AFTER.match(text, mention.end)
-    before = _ATTRIBUTION_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if after and _OWN_ACTION.match(text, after.end()):
+        return False  # "the army said it killed five fighters": the speaker tells what it did itself
+    before = _ATTRIBUTION_BEFORE.search(text, max(0, mention.start - 50), mention.start)
     if before and "according to" in before.group().lower():
         return True
     return bool(after and before)

@@ -158,3 +158,25 @@ def test_shared_alias_follows_the_country_of_the_other_groups_in_the_article(res
     assert [m.actor.name for m in resolver.mentions(text) if m.text == "SNA"] == ["SNA: Syrian National Army"]
     somali = "Al-Shabaab attacked an SNA base near Afgoye."
     assert [m.actor.name for m in resolver.mentions(somali) if "SNA" in m.text] != ["SNA: Syrian National Army"]
+
+
+def test_al_qaeda_in_a_country_with_one_affiliate_is_that_affiliate(resolver: ActorResolver) -> None:
+    # outlets write "militants linked to al-Qaeda" where ACLED names the local affiliate
+    found = resolver.mentions("Militants linked to al-Qaeda attacked an army post.")
+    al_qaeda = next(m for m in found if "qaeda" in m.text.lower())
+    assert resolver.localise(al_qaeda.actor, "Mali").name == "JNIM: Group for Support of Islam and Muslims"
+    assert resolver.localise(al_qaeda.actor, "Pakistan").name == "Al Qaeda"
+
+
+def test_islamic_state_in_congo_is_the_adf_as_its_central_africa_province_is(resolver: ActorResolver) -> None:
+    # the dictionary already reads "Islamic State Central Africa Province" as the ADF: one name for both
+    found = resolver.mentions("The Islamic State group said its fighters attacked a village.")
+    group = next(m for m in found if m.text.startswith("Islamic State"))
+    assert resolver.localise(group.actor, "Democratic Republic of Congo").name == "ADF: Allied Democratic Forces"
+    assert [m.actor.name for m in resolver.mentions("ISCAP fighters attacked a village.")] == [
+        "ADF: Allied Democratic Forces"]
+
+
+def test_zionist_enemy_names_the_israeli_military(resolver: ActorResolver) -> None:
+    found = resolver.mentions("The Zionist aggression on the port killed six citizens, the channel reported.")
+    assert any(m.actor.name.startswith("Military Forces of Israel") for m in found)

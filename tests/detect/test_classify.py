@@ -196,3 +196,30 @@ def test_very_long_text_is_classified_in_slices_with_offsets_into_the_text() -> 
     detections = classify(text)
     assert [d.sub_event_type for d in detections] == ["Attack"]
     assert text[detections[0].start:detections[0].end] == "shot dead"
+
+
+def _top(sentence: str) -> tuple[str, str]:
+    hits = classify(sentence)
+    best = max(hits, key=lambda h: h.score)
+    return best.event_type, best.sub_event_type
+
+
+def test_fighting_between_two_sides_is_a_clash_even_when_people_are_killed() -> None:
+    assert _top("Fighting between rival militias in the port city killed at least six people on Monday.") == (
+        "Battles", "Armed clash")
+
+
+def test_explosives_and_gunfire_together_are_a_clash() -> None:
+    assert _top("Militants killed nine soldiers after hitting their convoy with explosives and gunfire.") == (
+        "Battles", "Armed clash")
+
+
+def test_sides_that_fought_with_heavy_weapons_clashed() -> None:
+    assert _top("Five people died as two armed groups fought with heavy weapons in the old town.") == (
+        "Battles", "Armed clash")
+
+
+def test_the_bomber_of_a_bombing_is_a_person_not_an_aircraft() -> None:
+    sentence = "The toll from Sunday's bombing of a bus rose to five, including the bomber."
+    assert all(h.sub_event_type != "Air/drone strike" for h in classify(sentence))
+    assert _top("Russian bombers struck the town overnight.") == ("Explosions/Remote violence", "Air/drone strike")

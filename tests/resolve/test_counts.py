@@ -139,3 +139,9 @@ def test_tally_reads_a_total_shared_over_events():
     from marsad.resolve.counts import tally
 
     assert tally("Ten fighters died in two districts; fatalities are split across 2 events (5).")[0] == 5
+
+
+def test_counts_a_toll_far_before_its_rose_to_figure():
+    text = ("The death toll from Friday's bombing of a minibus carrying teachers outside the provincial capital "
+            "rose to six.")
+    assert counts(text) == (6, None, None)

@@ -83,3 +83,9 @@ def test_dates_weekend_is_the_last_saturday_with_week_precision():
 def test_dates_month_without_year_is_mid_month_of_the_latest_such_month():
     assert first("In May, shelling killed five civilians.", date(2024, 5, 30)) == (date(2024, 5, 15), 3)
     assert first("In December, rebels took the town.", date(2024, 1, 5)) == (date(2023, 12, 15), 3)
+
+
+def test_dates_overnight_into_a_weekday_is_that_weekday_not_publication_day():
+    # published Wednesday; "overnight into Monday" is Monday, not the Wednesday "overnight" means alone
+    assert first("Gunmen raided the village overnight into Monday, leaving five dead.") == (date(2024, 3, 4), 1)
+    assert first("Gunmen raided the village overnight, leaving five dead.") == (date(2024, 3, 6), 1)

@@ -63,3 +63,12 @@ def test_injuries_take_the_lowest_reported_figure_and_ignore_unreported() -> Non
     row = merge([report("a", "A", date(2024, 3, 5), injuries=12), report("b", "B", date(2024, 3, 5), injuries=None),
                  report("c", "C", date(2024, 3, 5), injuries=9)])  # fmt: skip
     assert row["injuries"] == 9
+
+
+def test_an_actor_the_extractor_defaulted_does_not_become_the_canonical_actor() -> None:
+    # "artillery shells hit the camp": the army is a default (no evidence span); the other outlet names the group
+    defaulted = report("a", "A", date(2024, 3, 5), actor1="Military Forces of Iraq (2022-)", inter1=1,
+                       evidence={"event_type": [(0, 5)], "actor2": [(9, 14)]})  # fmt: skip
+    spans = {"event_type": [(0, 5)], "actor1": [(6, 11)], "actor2": [(12, 20)]}
+    named = report("b", "B", date(2024, 3, 6), evidence=spans)
+    assert merge([defaulted, named])["actor1"] == "Unidentified Armed Group (Iraq)"

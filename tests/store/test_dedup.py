@@ -173,3 +173,23 @@ def test_a_province_level_report_needs_the_same_named_actor_to_join_a_town_level
     named_town = facts(actors=(ISIS, army), actor1=ISIS, actor2=army)
     named_province = facts(location="Kirkuk", geo_precision=3, actors=(ISIS, army), actor1=ISIS, actor2=army)
     assert match_score(named_town, named_province) is not None
+
+
+def test_a_region_and_the_town_of_the_same_name_are_one_place() -> None:
+    # gazetteers hold both the capital district and the city: "Bamako" the district (precision 3) and the city
+    district = facts(geo_precision=3, latitude=33.30, longitude=44.40, actors=(UAG,))
+    city = facts(actors=(CIV,), sub_event_type="Suicide bomb")
+    assert match_score(district, city) is not None
+    other = facts(location="Abu Ghraib", admin2="Abu Ghraib", latitude=33.29, longitude=44.06, actors=(CIV,),
+                  sub_event_type="Suicide bomb")  # fmt: skip
+    assert match_score(district, other) is None
+
+
+def test_unnamed_jihadists_fit_the_group_another_outlet_names() -> None:
+    jihadists = ActorRef("Islamist Militia (Iraq)", 3)
+    army = ActorRef("Military Forces of Iraq (2022-)", 1)
+    clash = dict(event_type="Battles", sub_event_type="Armed clash")
+    a = facts(**clash, actors=(jihadists, army), actor1=jihadists, actor2=army)
+    b = facts(**clash, actors=(ISIS, army), actor1=ISIS, actor2=army)
+    assert actor_relation(jihadists, ISIS) == "compatible"
+    assert match_score(a, b) is not None

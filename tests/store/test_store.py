@@ -257,7 +257,9 @@ def test_vague_report_moves_to_the_incident_it_fits_once_that_incident_is_report
 
 
 def test_events_linked_by_a_later_report_are_joined_and_the_old_id_redirects(store) -> None:  # type: ignore[no-untyped-def]
-    victims = {"actor2": "Civilians (Iraq)", "inter2": 7}
+    # the text names every actor (evidence spans): none is an extractor's default
+    victims = {"actor2": "Civilians (Iraq)", "inter2": 7,
+               "evidence": {"event_type": [(0, 4)], "actor1": [(5, 9)], "actor2": [(10, 14)]}}
     province = event(geo_precision=3, location="Kirkuk", at=(35.47, 44.39), admin1="Kirkuk", actor1="Islamic State (Iraq)",
                       inter1=2, **victims)  # fmt: skip
     town = event(location="Hawija", at=(35.32, 43.77), admin1="Kirkuk", actor1="Unidentified Armed Group (Iraq)", **victims)
@@ -271,3 +273,34 @@ def test_events_linked_by_a_later_report_are_joined_and_the_old_id_redirects(sto
     assert {store.article(k)["event_ids"][0] for k in "abc"} == {survivor}
     gone = ({first.event_ids[0], second.event_ids[0]} - {survivor}).pop()
     assert store.event(gone)["event_id"] == survivor and store.event(gone)["redirected_from"] == gone
+
+
+
+NAMED_GROUP = dict(actor1="Islamic State (Iraq)", inter1=2, evidence={"event_type": [(0, 4)], "actor1": [(5, 9)]})
+COUNTRY_ONLY = dict(location="Iraq", admin1=None, admin2=None, geo_precision=3, at=(31.0, 45.5))
+
+
+def test_a_report_placed_only_in_the_country_finds_the_located_event(store) -> None:  # type: ignore[no-untyped-def]
+    # the country's centroid is far from the town: the country-only report is compared with the whole country
+    a = store.ingest(article("a", TEXT_A), [event(**NAMED_GROUP)])
+    b = store.ingest(article("b", TEXT_B, source="Outlet B"), [event(**COUNTRY_ONLY, **NAMED_GROUP)])
+    assert b.event_ids == a.event_ids
+
+
+def test_a_located_report_finds_the_event_placed_only_in_the_country(store) -> None:  # type: ignore[no-untyped-def]
+    a = store.ingest(article("a", TEXT_A), [event(**COUNTRY_ONLY, **NAMED_GROUP)])
+    b = store.ingest(article("b", TEXT_B, source="Outlet B"), [event(**NAMED_GROUP)])
+    assert b.event_ids == a.event_ids
+
+
+def test_an_actor_every_outlet_left_to_the_default_does_not_keep_a_named_report_out(store) -> None:  # type: ignore[no-untyped-def]
+    shelling = dict(sub_event_type="Shelling/artillery/missile attack", actor2="Civilians (Iraq)", inter2=7)
+    defaulted = event(**shelling, actor1="Military Forces of Iraq (2022-)", inter1=1,
+                      evidence={"event_type": [(0, 4)], "actor2": [(10, 14)]})  # fmt: skip
+    a = store.ingest(article("a", TEXT_A), [defaulted])
+    b = store.ingest(article("b", TEXT_B, source="Outlet B"), [defaulted])
+    assert b.event_ids == a.event_ids
+    named = event(**shelling, actor1="Islamic State (Iraq)", inter1=2,
+                  evidence={"event_type": [(0, 4)], "actor1": [(5, 9)], "actor2": [(10, 14)]})  # fmt: skip
+    c = store.ingest(article("c", TEXT_B + " Shells.", source="Outlet C"), [named])
+    assert c.event_ids == a.event_ids

@@ -241,8 +241,12 @@ def _preceding_outcome(tokens: list[_Token], i: int) -> str | None:
         kind = _outcome(tokens[j])
         if kind and tokens[j].lower not in NOMINAL_ONLY:
             return kind
-    # "The death toll from Monday's bombing rose to 15": the toll may stand several words back.
-    for k in range(i - 1, max(-1, i - 12), -1):
+    # "The death toll from Monday's bombing rose to 15": the toll may stand several words back, further
+    # still when a toll verb sits right before the number ("...of a convoy of engineers outside the
+    # airport rose to three").
+    toll_verb = i >= 2 and tokens[i - 1].lower in ("to", "at", "reached") and tokens[i - 2].lower in (
+        "rose", "risen", "climbed", "increased", "reached", "stood", "stands", "jumped", "to")
+    for k in range(i - 1, max(-1, i - (24 if toll_verb else 12)), -1):
         if tokens[k].lower in _CLAUSE_BREAK:
             break
         if tokens[k].lower == "toll":

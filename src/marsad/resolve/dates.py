@@ -42,7 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "In May" with no year: the month before publication, mid-month, precision 3 ("may" the verb is
     # lower-case, so the month must be capitalised here).
     ("month", re.compile(r"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
-    ("weekday", re.compile(r"\b(?P<last>last\s+|on\s+|this\s+past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    # "overnight into Wednesday": the weekday dates the event, not the publication day "overnight" means alone.
+    ("weekday", re.compile(r"\b(?:overnight\s+(?:into|to)\s+)?(?P<last>last\s+|on\s+|this\s+past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|last)\s+weekend(?:'s)?\b|\bweekend(?:'s)?\s+(?=\w)", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|nights?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?P<word>yesterday|the\s+day\s+before\s+yesterday|today|tonight|last\s+night|overnight|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|(?:earlier|late|last)\s+this\s+week|last\s+week|this\s+week|earlier\s+this\s+month|last\s+month|this\s+month|around\s+midnight|at\s+midnight)\b", re.I)),

@@ -13,6 +13,7 @@ from datetime import date
 
 from marsad.document import Document
 from marsad.model import ActorMention, Mention, Roles, Toponym
+from marsad.resolve.actors.relations import INSTRUMENTS
 from marsad.resolve.counts import Counts, count_outcomes, tally
 from marsad.resolve.dateline import find_dateline
 from marsad.resolve.locate import COARSE_KINDS, inside_larger_town, main_place, neighbourhood, place_for, sublocation_for
@@ -38,6 +39,7 @@ def resolve_mentions(doc: Document) -> None:
     else:
         fallback = main_place(locational)
     event_sentences = sorted({d.sentence for d in doc.detections})
+    groups_country = _groups_country(doc)
     counted: dict[int, Counts] = {}  # sentence index -> its figures, read once however many events share it
     previous: Toponym | None = None  # the place of the last event whose own sentence named one
     for detection in sorted(doc.detections, key=lambda d: d.start):
@@ -48,7 +50,10 @@ def resolve_mentions(doc: Document) -> None:
             _credit_claim(doc, claim, actors)
             continue
         toponym = place_for(doc, detection, locational, fallback, previous)
+        if toponym is None and not doc.toponyms:
+            toponym = _country_of_groups(doc, groups_country, actors)
         toponym, quarter = inside_larger_town(doc, toponym, locational)
+        toponym = _part_of_town(doc.text, toponym)
         if toponym is not None and start <= toponym.start < end and toponym.place and toponym.place.kind not in COARSE_KINDS:
             previous = toponym
         sublocation = quarter or sublocation_for(doc, detection) or neighbourhood(doc, detection, toponym)
@@ -62,7 +67,7 @@ def resolve_mentions(doc: Document) -> None:
         context_dates = _context_dates(all_dates, dateline[1] if dateline and dateline[0] >= start else start)
         event_date, precision, date_span = pick_event_date(sentence_dates, context_dates, published)
         counts = _scope_counts(doc, detection.sentence, event_sentences, counted)
-        country = toponym.place.country if toponym and toponym.place else None
+        country = toponym.place.country if toponym and toponym.place else groups_country
         parse = doc.parses.get(detection.sentence)
         in_sentence = [a for a in doc.actor_mentions if start <= a.start and a.end <= end]
         if detection.event_type == "Riots" and _two_armed_sides(in_sentence):
@@ -77,6 +82,7 @@ def resolve_mentions(doc: Document) -> None:
         )
         if detection.event_type == "Battles" and _BOTH_SIDES.search(doc.text, start, end):
             roles = _carried_over(doc, detection.sentence, actors, country) or roles
+        roles = _weapons_unnamed(roles, actors.naming.demonym_code)
         mention = Mention(
             sentence=(start, end),
             trigger=(detection.start, detection.end),
@@ -159,6 +165,12 @@ def _credit_claim(doc: Document, claim: re.Match[str], actors) -> None:  # type:
                                            actors.localise(claimant.actor, country))  # fmt: skip
         target.evidence["actor1"] = [(claimant.start, claimant.end)]
         target.evidence["inter1"] = [(claimant.start, claimant.end)]
+        second = target.roles.actor2
+        if second is not None and second.actor.name == target.roles.actor1.actor.name:
+            # the claimant was read as the other side before the claim named it the author
+            target.roles.actor2 = None
+            target.evidence.pop("actor2", None)
+            target.evidence.pop("inter2", None)
 
 
 def _two_armed_sides(mentions: list[ActorMention]) -> bool:
@@ -187,6 +199,61 @@ def _carried_over(doc: Document, sentence: int, actors, country: str | None) -> 
         return None
     local = [ActorMention(m.start, m.end, m.text, actors.localise(m.actor, country)) for m in sides[:2]]
     return Roles(actor1=local[0], actor2=local[1])
+
+
+_PART_OF = re.compile(
+    r"\b(?!(?:the|a|an|general|wider|greater|surrounding|rural|border|same)\b)[\w'’-]+\s+"
+    r"(?:area|district|neighbou?rhood|quarter|part|section|suburbs?)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.I,
+)
+
+
+def _part_of_town(text: str, toponym: Toponym | None) -> Toponym | None:
+    """'a residential area of Aleppo', 'the Qala-e-Bakhtiar area of Kabul': a part of the town is in the
+    town (ACLED precision 1); only "the area of X" / "the general area of X" says near it."""
+    if toponym is None or toponym.place is None or toponym.place.kind != "city" or toponym.precision != 2:
+        return toponym
+    if _PART_OF.search(text, max(0, toponym.start - 60), toponym.start):
+        return replace(toponym, precision=1)
+    return toponym
+
+
+def _groups_country(doc: Document) -> str | None:
+    """The one country of the article's named groups: with no place named, "clashes between M23 and
+    government forces" are the forces of M23's country, not of no country."""
+    countries = {a.actor.country for a in doc.actor_mentions if not a.actor.generic and a.actor.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _country_of_groups(doc: Document, country: str | None, actors) -> Toponym | None:  # type: ignore[no-untyped-def]
+    """An article that names no place at all is still in its named groups' country (ACLED's country,
+    precision 3): placed nowhere, it could never be matched to other outlets' reports of the event."""
+    code = actors.naming.country_code(country) if country else None
+    if code is None:
+        return None
+    from marsad._exceptions import ResolutionError
+    from marsad.resolve.places import get_resolver
+
+    try:
+        place = get_resolver().country_place(code)
+    except ResolutionError:
+        return None
+    group = next(a for a in doc.actor_mentions if not a.actor.generic and a.actor.country == country)
+    return Toponym(group.start, group.end, group.text, place, precision=3)
+
+
+def _weapons_unnamed(roles: Roles, demonym_code) -> Roles:  # type: ignore[no-untyped-def]
+    """'Artillery shells hit the camp', 'unidentified aircraft bombed...': a weapon word stands for some
+    armed force but names no party. The actor stays (the default a coder would pick) but without an
+    evidence span, so that matching reports across outlets treats it as a default, not as a named side."""
+    for key in ("actor1", "actor2"):
+        actor = getattr(roles, key)
+        if actor is not None and actor.end > actor.start and actor.actor.generic:
+            words = actor.text.split()
+            # "Russian jets" name their state; "artillery" or "unidentified aircraft" name nobody
+            if words and words[-1].lower() in INSTRUMENTS and not any(demonym_code(w) for w in words):
+                setattr(roles, key, ActorMention(actor.start, actor.start, "", actor.actor))
+    return roles
 
 
 def _context_dates(dates: list[DateMention], before: int) -> list[DateMention]:

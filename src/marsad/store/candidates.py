@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, or_, select, union_all
 
 from marsad.store import canonical, dedup
-from marsad.store.schema import events
+from marsad.store.schema import events, mentions
 
 WINDOW = timedelta(days=max(dedup.DATE_WINDOW.values()))
 MATCH_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
@@ -32,7 +32,9 @@ def candidate_query(has_country: bool, has_lat: bool, has_admin1: bool, precisio
     place = [events.c.country == bindparam("country")] if has_country else [events.c.country.is_(None)]
     if has_lat:
         # Nothing beyond dedup.NEAR_PLACE_KM can match except by region: a cheap box first.
-        near = [events.c.latitude.between(bindparam("lat_lo"), bindparam("lat_hi")), events.c.latitude.is_(None)]
+        # ... or placed in the country only (no admin1): such a report can be about any place in it.
+        near = [events.c.latitude.between(bindparam("lat_lo"), bindparam("lat_hi")), events.c.latitude.is_(None),
+                events.c.admin1.is_(None)]
         if has_admin1:
             near.append(events.c.admin1 == bindparam("admin1"))
         place.append(or_(*near))
@@ -56,7 +58,8 @@ def candidates(conn: Connection, record: dict[str, Any], exclude: set[str]) -> l
     """Canonical events close enough in country, place and date to be worth comparing."""
     day = canonical.as_date(record.get("event_date"))
     precision = (record.get("time_precision") or 1) if day else None
-    lat = record.get("latitude")
+    # A report placed in the country only is compared with the whole country, not the centroid's box.
+    lat = None if dedup.placeless(canonical.facts(record)) else record.get("latitude")
     query = candidate_query(bool(record.get("country")), lat is not None, bool(record.get("admin1")), precision)
     params: dict[str, Any] = {"country": record.get("country"), "admin1": record.get("admin1")}
     if lat is not None:
@@ -65,7 +68,34 @@ def candidates(conn: Connection, record: dict[str, Any], exclude: set[str]) -> l
         for days in {*dedup.DATE_WINDOW.values(), WINDOW.days}:
             params.update({f"lo{days}": day - timedelta(days=days), f"hi{days}": day + timedelta(days=days)})
     rows = [dict(r._mapping) for r in conn.execute(query, params)]
-    return [r for r in rows if r["event_id"] not in exclude]
+    return _mark_defaults(conn, [r for r in rows if r["event_id"] not in exclude])
+
+
+def _mark_defaults(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each canonical row the evidence of which of its actors some report names in its text.
+
+    An actor every outlet left to the extractor's default ("Military Forces of X" for a shelling no one
+    attributed) must not stand as a named side against a later report that names the shelling's author.
+    """
+    if not rows:
+        return rows
+    named: dict[str, set[str]] = {}
+    extracted: set[str] = set()
+    query = select(mentions.c.event_id, mentions.c.record, mentions.c.evidence).where(
+        mentions.c.event_id.in_([r["event_id"] for r in rows]))  # fmt: skip
+    for event_id, record, evidence in conn.execute(query):
+        evidence = evidence or {}
+        from_text = "event_type" in evidence  # extracted; otherwise coded by hand: every actor is named
+        extracted.update([event_id] if from_text else [])
+        for key in ("actor1", "actor2"):
+            if record.get(key) and (key in evidence or not from_text):
+                named.setdefault(event_id, set()).add(record[key])
+    for row in rows:
+        if row["event_id"] in extracted:
+            names = named.get(row["event_id"], set())
+            spans = {key: [(0, 0)] for key in ("actor1", "actor2") if row.get(key) in names}
+            row["evidence"] = {"event_type": [(0, 0)], **spans}
+    return rows
 
 
 def best_match(record: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:

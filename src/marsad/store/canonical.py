@@ -101,13 +101,19 @@ def _reported(reports: Sequence[Report], name: str) -> list[tuple[int, Report]]:
     return found
 
 
-def _actor_specificity(record: dict[str, Any]) -> int:
-    score = 0
+def _actor_specificity(report: Report) -> tuple[int, int]:
+    """Actors the text names over defaults the extractor filled in (no evidence span: a default stored as
+    the canonical actor would read as a named side to every later report); then named over "unidentified"."""
+    evidence = report.evidence or report.record.get("evidence") or {}
+    extracted = isinstance(evidence, dict) and "event_type" in evidence
+    named = score = 0
     for key in ("actor1", "actor2"):
-        name = (record.get(key) or "").lower()
+        name = (report.record.get(key) or "").lower()
         if name:
-            score += 1 if name.startswith(("unidentified", "unknown")) else 2
-    return score
+            points = 1 if name.startswith(("unidentified", "unknown")) else 2
+            score += points
+            named += 0 if extracted and key not in evidence else points
+    return named, score
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -126,7 +132,7 @@ def merge(reports: Sequence[Report]) -> dict[str, Any]:
                                         _rank(r.record.get("sub_event_type"), SUB_PRECEDENCE)))  # fmt: skip
     placed = min(ordered, key=lambda r: (r.record.get("geo_precision") or 9, r.record.get("sublocation") is None,
                                          r.record.get("latitude") is None))  # fmt: skip
-    acting = max(ordered, key=lambda r: _actor_specificity(r.record))
+    acting = max(ordered, key=_actor_specificity)
     dated = min(ordered, key=lambda r: r.record.get("time_precision") or 9)
     precise_days = Counter(r.record.get("event_date") for r in ordered
                            if r.record.get("time_precision") == dated.record.get("time_precision"))  # fmt: skip

@@ -32,7 +32,9 @@ SPELLING_SIMILARITY = 80.0
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD = frozenset({"Protests", "Riots"})
 BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
-GENERIC_ROLES = ("unidentified", "protesters", "rioters", "civilians", "unknown")
+GENERIC_ROLES = ("unidentified", "protesters", "rioters", "civilians", "unknown", "islamist militia")
+UNNAMED_ARMED = ("unidentified", "unknown", "islamist militia")
+"""Armed actors a report leaves unnamed ("gunmen", "jihadists"): any armed group another outlet names fits."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def actor_relation(a: ActorRef, b: ActorRef) -> str:
         return "compatible"
     if "generic" in (ka, kb):
         generic, other = (a, b) if ka == "generic" else (b, a)
-        if norm(generic.name).startswith(("unidentified", "unknown")):
+        if norm(generic.name).startswith(UNNAMED_ARMED):
             return "compatible" if _kind(other) in ("armed", "generic") else "unrelated"
         return "compatible" if generic.inter is not None and generic.inter == other.inter else "unrelated"
     if ka == kb == "armed":

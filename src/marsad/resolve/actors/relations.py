@@ -33,7 +33,7 @@ ASSOC_NOUNS = frozenset(
 VICTIM_NOUNS = frozenset(
     """killing killings murder murders abduction abductions kidnapping kidnappings arrest arrests detention
     massacre death deaths rape torture assassination lynching beating execution executions disappearance
-    shooting targeting""".split()
+    shooting targeting bombing bombings shelling bombardment ambush""".split()
 )
 INSTRUMENTS = frozenset(
     """artillery drone drones aircraft helicopter helicopters jets jet warplane warplanes tank tanks

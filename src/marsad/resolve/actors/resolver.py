@@ -32,7 +32,9 @@ class ActorResolver:
         self.finder = MentionFinder(self.dictionary, self.naming, self.index)
         # Unlocalised names ("Police Forces", "Islamic State") back to the role or family they came from.
         self._generic_roles = {role.base: role for role in self.dictionary.roles.values()}
-        self._families = {strip_country(g.name): g for g in self.dictionary.groups if "{country}" in g.name}
+        # Transnational families, named per event country ("Islamic State (Sahel)", al-Qaeda's affiliates)
+        self._families = {strip_country(g.name): g for g in self.dictionary.groups
+                          if "{country}" in g.name or (g.by_country and g.country is None)}  # fmt: skip
         self._observers = {g.name for g in self.dictionary.groups if g.observer}
 
     # --- the API -------------------------------------------------------------------------------------

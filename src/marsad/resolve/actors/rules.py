@@ -118,7 +118,12 @@ def _riot(sub: str, slots: list[Slot], ctx: Context) -> Roles:
     actor1 = _crowd(slots, ctx, "rioters", "riot")
     roles = Roles(actor1=actor1)
     targets = _pick(slots, ("patient",), lambda m: kind(m) != "riot")
-    if targets and victim(targets[0]):
+    state = _pick(slots, ("agent", "other", "side", "patient"), lambda m: kind(m) == "state")
+    if targets and victim(targets[0]) and sub == "Violent demonstration" and state:
+        # "people were killed after demonstrators stormed parliament and police opened fire": ACLED codes
+        # the rioters against the police; the dead are the event's fatalities, not its second side.
+        roles.actor2 = state[0]
+    elif targets and victim(targets[0]):
         roles.actor2, roles.assoc2 = _civilians(slots, ctx, anywhere=False)
     elif targets:
         roles.actor2 = targets[0]

@@ -76,3 +76,8 @@ def test_real_index_reads_a_region_named_like_a_common_word_at_the_end_of_a_chai
 def test_real_index_finds_a_district_seat_by_the_district_name(real_resolver: PlaceResolver) -> None:
     found = real_resolver.search("Dishu", "AF")  # GeoNames: "'Alaqahdari Dishu", the seat of Dishu district
     assert found and found[0].admin1 == "Helmand"
+
+
+def test_real_index_finds_the_town_an_international_airport_is_named_after(real_resolver: PlaceResolver) -> None:
+    tops = real_resolver.toponyms("Two drones struck near Kirkuk International Airport on Sunday.")
+    assert [t.place.name for t in tops if t.place] == ["Kirkuk"]

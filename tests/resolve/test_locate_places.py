@@ -22,3 +22,17 @@ def test_a_place_alone_in_its_country_yields_to_places_that_share_one() -> None:
             "killing two men.")
     events = marsad.extract(text, published="2024-06-04")
     assert events and all(e.country == "Afghanistan" for e in events)
+
+
+def test_a_place_abroad_yields_to_the_country_of_the_named_armed_groups() -> None:
+    text = ("Fighting between ELN guerrillas and FARC dissidents in Catatumbo killed six fighters on Sunday, "
+            "officials in Norte de Santander said.")
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.country == "Colombia" for e in events)
+
+
+def test_the_place_whose_official_speaks_yields_to_the_place_of_the_event() -> None:
+    text = ("Culiacan's police chief said on Friday that gunmen shot dead four people at a car wash in "
+            "Navolato on Thursday.")
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Navolato" for e in events)

@@ -55,11 +55,15 @@ def place_for(
     if fine:
         # The first place in the sentence is where it happened in news style ("in X, ..."); a finer
         # precision (a town over a province) wins over order (measured: BENCHMARKS.md, places).
-        # A place alone in its country, when other places share another one, is a misread word (a
-        # company, a farm, a clan) and comes last.
+        # A place alone in its country, when other places (and the named armed groups) share another one,
+        # is a misread word (a company, a farm, a clan) and comes last. A possessive place names whose
+        # official speaks ("Guanajuato's attorney general said the attack in Celaya..."): it comes after
+        # the places the sentence puts the event in.
         countries = Counter(t.place.country_code for t in toponyms if t.place)
+        countries.update(_groups_countries(doc))
         top = max(countries.values())
         return min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
+                                        _possessive(doc.text, t),
                                         t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
@@ -85,6 +89,23 @@ def place_for(
     if in_sentence:
         return in_sentence[0]
     return main_place
+
+
+def _groups_countries(doc: Document) -> list[str]:
+    """The country of each distinct named non-state armed group (a local rebel group is where it fights;
+    state forces may be abroad)."""
+    from marsad.resolve.places.countries import country_code
+
+    named = {m.actor.name: m.actor.country for m in doc.actor_mentions
+             if not m.actor.generic and m.actor.country and m.actor.inter in (2, 3, 4)}  # fmt: skip
+    return [code for code in map(country_code, named.values()) if code]
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _possessive(text: str, toponym: Toponym) -> bool:
+    return bool(_POSSESSIVE.match(text, toponym.end))
 
 
 _CAPITAL = re.compile(r"\b(?:the|its|their)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)")

@@ -36,3 +36,10 @@ def test_the_place_whose_official_speaks_yields_to_the_place_of_the_event() -> N
             "Navolato on Thursday.")
     events = marsad.extract(text, published="2025-03-10")
     assert events and all(e.location == "Navolato" for e in events)
+
+
+def test_a_possessive_town_still_beats_the_province_that_closes_the_sentence() -> None:
+    text = ("The death toll from Sunday's bombing at Peshawar's main bus station rose to 14, officials in "
+            "Khyber Pakhtunkhwa said on Monday.")
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Peshawar" and e.geo_precision == 1 for e in events)

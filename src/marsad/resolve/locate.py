@@ -63,8 +63,8 @@ def place_for(
         countries.update(_groups_countries(doc))
         top = max(countries.values())
         return min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
-                                        _possessive(doc.text, t),
-                                        t.place.kind in _AREA_KINDS, t.start))  # type: ignore[union-attr]
+                                        t.place.kind in _AREA_KINDS,  # type: ignore[union-attr]
+                                        _possessive(doc.text, t), t.start))
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
     earlier = [

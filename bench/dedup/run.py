@@ -106,11 +106,8 @@ def veto(a: Event, b: Event) -> str:
         return "date"
     if not dedup.types_compatible(fa, fb):
         return "type"
-    mismatch = dedup.regional(fa) != dedup.regional(fb) and not dedup.similar(fa.location, fb.location)
-    if dedup.placeless(fa) or dedup.placeless(fb) or mismatch:
-        if not (fa.country and fb.country and fa.sub_event_type == fb.sub_event_type
-                and dedup.strong_actor_match(fa, fb)):
-            return "one report placeless/regional: needs same sub-type and a named actor in common"
+    if dedup.unconfirmed_place(fa, fb):
+        return "one report placeless/regional: needs same sub-type and a named actor in common"
     if not dedup.placeless(fa) and not dedup.placeless(fb) and not dedup.places_compatible(fa, fb):
         return "place"
     if not dedup.actors_compatible(fa, fb):

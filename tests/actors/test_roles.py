@@ -171,3 +171,9 @@ def test_parenthetical_attribution_names_the_group(roles_of) -> None:  # type: i
     roles = roles_of("Two soldiers were killed by militants (suspected TTP) near a check post.", "killed",
                      "Armed clash", "Pakistan")  # fmt: skip
     assert roles.actor1.actor.name == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_a_group_affiliated_with_a_named_force_is_not_that_force(roles_of) -> None:  # type: ignore[no-untyped-def]
+    roles = roles_of("Army jets bombed depots used by militias affiliated with Hezbollah near Qusayr.", "bombed",
+                     "Air/drone strike", "Syria")  # fmt: skip
+    assert all(r is None or "Hezbollah" not in r.actor.name for r in (roles.actor1, roles.actor2))

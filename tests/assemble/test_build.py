@@ -75,3 +75,36 @@ def test_a_peaceful_protest_with_arrests_is_a_protest_with_intervention():
                    mention((61, 85), (72, 84), "Arrests", ActorMention(65, 71, "police", POLICE)))
     assemble(doc)
     assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
+
+
+def _explosion_doc(text: str, trigger: str) -> Document:
+    doc = Document(Article(text=text, id="b1", source="Wire"))
+    doc.sentences = [(0, len(text))]
+    start = text.index(trigger)
+    doc.mentions = [mention((0, len(text)), (start, start + len(trigger)), "Remote explosive/landmine/IED")]
+    return doc
+
+
+def test_an_explosion_typed_from_a_bare_bombing_keeps_no_sub_event_evidence() -> None:
+    vague = _explosion_doc("A bombing hit a chapel in Alpha on Thursday.", "bombing")
+    assemble(vague)
+    assert "sub_event_type" not in vague.events[0].evidence
+    named = _explosion_doc("A car bomb hit a chapel in Alpha on Thursday.", "car bomb")
+    assemble(named)
+    assert named.events[0].evidence["sub_event_type"] == [(2, 10)]
+
+
+def test_the_attackers_named_again_by_their_act_are_the_named_side_of_the_attack() -> None:
+    text = "Kata'ib Example fighters attacked a police post in Alpha. Police returned fire and the attackers fled."
+    doc = Document(Article(text=text, id="c1", source="Wire"))
+    doc.sentences = [(0, 57), (58, len(text))]
+    find = text.index
+    militia = ActorMention(0, 15, "Kata'ib Example", MILITIA)
+    police = ActorMention(find("police post"), find("police post") + 6, "police", POLICE)
+    police2 = ActorMention(58, 64, "Police", POLICE)
+    attackers = ActorMention(find("attackers"), find("attackers") + 9, "attackers", GANG)
+    doc.mentions = [mention((0, 57), (25, 33), "Armed clash", militia, police),
+                    mention((58, len(text)), (65, 78), "Armed clash", police2, attackers)]
+    assemble(doc)
+    assert len(doc.events) == 1
+    assert {doc.events[0].actor1, doc.events[0].actor2} == {"Kata'ib Example", "Police Forces of Iraq"}

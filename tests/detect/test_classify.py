@@ -223,3 +223,15 @@ def test_the_bomber_of_a_bombing_is_a_person_not_an_aircraft() -> None:
     sentence = "The toll from Sunday's bombing of a bus rose to five, including the bomber."
     assert all(h.sub_event_type != "Air/drone strike" for h in classify(sentence))
     assert _top("Russian bombers struck the town overnight.") == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_raid_named_as_the_time_of_another_act_is_background_even_after_a_possessive_day() -> None:
+    # "after Sunday's raid": the raid sets the time of the fleeing, it is no clash of its own
+    sentence = "Villagers who fled Dolo after Sunday's bandit raid said the attackers went house to house."
+    assert all(not (h.sub_event_type == "Armed clash" and h.score >= 0.6) for h in classify(sentence))
+
+
+def test_state_forces_that_struck_a_facility_made_a_strike_from_afar() -> None:
+    assert _top("The navy said its forces struck a drone storage facility on the coast overnight.") == (
+        "Explosions/Remote violence", "Air/drone strike")
+    assert not any(h.sub_event_type == "Air/drone strike" for h in classify("Gunmen struck a village at dawn."))

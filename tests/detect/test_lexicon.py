@@ -53,3 +53,10 @@ def test_user_can_extend_a_sub_event_with_a_new_trigger(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     lexicon = build(folder)
     assert "wrested" in lexicon.exact_anchors
+
+
+def test_a_bare_bombing_or_blast_names_no_device_but_a_car_bomb_or_air_strike_does() -> None:
+    from marsad.detect import names_device
+
+    assert not any(names_device(w) for w in ("bombing", "Blast", "explosions", "went off"))
+    assert all(names_device(w) for w in ("car bomb", "air strike", "bombing raid", "suicide blast", "mortars"))

@@ -42,7 +42,8 @@ def event(**overrides: Any) -> Event:
         "geo_precision": 1,
         "notes": "A roadside bomb exploded.",
         "fatalities": 3,
-        "evidence": {"fatalities": [(0, 5)], "event_type": [(6, 10)]},
+        # "roadside bomb" names the device: the sub-event type has its evidence span
+        "evidence": {"fatalities": [(0, 5)], "event_type": [(6, 10)], "sub_event_type": [(6, 10)]},
     }
     fields.update(overrides)
     return Event(**fields)

@@ -72,3 +72,10 @@ def test_an_actor_the_extractor_defaulted_does_not_become_the_canonical_actor() 
     spans = {"event_type": [(0, 5)], "actor1": [(6, 11)], "actor2": [(12, 20)]}
     named = report("b", "B", date(2024, 3, 6), evidence=spans)
     assert merge([defaulted, named])["actor1"] == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_report_that_names_the_device_types_the_explosion_before_a_bare_bombing() -> None:
+    bare = report("a", "A", date(2024, 3, 4), evidence={"event_type": [(0, 7)]})  # "bombing": IED by default
+    air = report("b", "B", date(2024, 3, 5), sub_event_type="Grenade",
+                 evidence={"event_type": [(0, 7)], "sub_event_type": [(0, 7)]})  # fmt: skip
+    assert merge([bare, air])["sub_event_type"] == "Grenade"

@@ -52,8 +52,16 @@ def test_towns_twenty_km_apart_stay_apart() -> None:
 
 
 def test_near_a_town_matches_within_the_wider_radius() -> None:
-    near = facts(location="Abu Ghraib", latitude=33.29, longitude=44.07, geo_precision=2)
-    assert match_score(facts(), near) is not None
+    near = facts(geo_precision=2)  # "near Baghdad"
+    assert match_score(facts(location="Abu Ghraib", latitude=33.29, longitude=44.07), near) is not None
+
+
+def test_near_a_smaller_town_is_not_the_city_the_other_report_names() -> None:
+    # outlets locate an event by the larger place nearby: "on the outskirts of Mahmudiya" is not Baghdad
+    near_small = facts(location="Mahmudiya", admin2="Mahmudiya", latitude=33.06, longitude=44.36, geo_precision=2)
+    assert match_score(facts(), near_small) is None
+    assert match_score(facts(location="Mahmudiya", admin2="Mahmudiya", latitude=33.06, longitude=44.36),
+                       facts(geo_precision=2)) is not None  # fmt: skip
 
 
 def test_different_countries_stay_apart() -> None:
@@ -193,3 +201,59 @@ def test_unnamed_jihadists_fit_the_group_another_outlet_names() -> None:
     b = facts(**clash, actors=(ISIS, army), actor1=ISIS, actor2=army)
     assert actor_relation(jihadists, ISIS) == "compatible"
     assert match_score(a, b) is not None
+
+
+def test_a_state_force_unit_is_compatible_with_the_same_states_army() -> None:
+    gendarmes = ActorRef("Police Forces of Cameroon (1982-) Gendarmerie", 1)
+    assert actor_relation(gendarmes, ActorRef("Military Forces of Cameroon (1982-)", 1)) == "compatible"
+    assert actor_relation(ActorRef("Military Forces of Niger (2023-)", 1),
+                          ActorRef("Military Forces of Nigeria (2023-)", 1)) != "compatible"
+
+
+def test_one_attackers_victims_called_fighters_by_one_outlet_and_civilians_by_another_match() -> None:
+    jets = ActorRef("Military Forces of Turkey (2016-)", 8)
+    on_fighters = facts(sub_event_type="Air/drone strike", actors=(jets, PKK), actor1=jets, actor2=PKK)
+    on_civilians = facts(sub_event_type="Air/drone strike", actors=(jets, CIV), actor1=jets, actor2=CIV)
+    assert match_score(on_fighters, on_civilians) is not None
+
+
+def test_disputed_victims_need_the_same_named_attacker() -> None:
+    on_fighters = facts(actors=(ISIS, PKK), actor1=ISIS, actor2=PKK)
+    by_unknown = facts(actors=(UAG, CIV), actor1=UAG, actor2=CIV)
+    assert match_score(on_fighters, by_unknown) is None
+
+
+AIR = "Air/drone strike"
+SHELL = "Shelling/artillery/missile attack"
+
+
+def test_a_bombing_that_names_no_device_fits_an_air_strike_but_a_named_device_does_not() -> None:
+    bare = facts(device_known=False)  # "a bombing" typed IED by default, no device word
+    assert match_score(bare, facts(sub_event_type=AIR)) is not None
+    assert match_score(facts(), facts(sub_event_type=AIR)) is None  # a roadside bomb is no air strike
+    assert match_score(facts(sub_event_type=SHELL), facts(sub_event_type="Suicide bomb")) is None
+
+
+def test_a_bare_blast_prefers_the_bombing_over_the_shelling_of_the_same_day() -> None:
+    bare = facts(device_known=False, actors=())
+    suicide = match_score(bare, facts(sub_event_type="Suicide bomb"))
+    shelling = match_score(bare, facts(sub_event_type=SHELL))
+    assert suicide is not None and shelling is not None and suicide > shelling
+
+
+def test_a_province_report_fits_an_event_one_of_whose_reports_named_the_provinces_namesake_town() -> None:
+    # the canonical event sits in a town 25 km away; one of its reports said "near Baghdad" (the region's city)
+    province = facts(geo_precision=3, actors=(CIV,))
+    event = facts(location="Abu Ghraib", latitude=33.29, longitude=44.07, actors=(CIV,))
+    assert match_score(province, event) is None
+    linked = facts(location="Abu Ghraib", latitude=33.29, longitude=44.07, actors=(CIV,), report_locations=("Baghdad",))
+    assert match_score(province, linked) is not None
+
+
+def test_a_report_agreeing_with_one_report_of_an_event_scores_as_agreeing_with_the_event() -> None:
+    # the canonical type is the highest among the reports (a takeover); one outlet called it an attack
+    attack = facts(event_type="Violence against civilians", sub_event_type="Attack", actors=(CIV,))
+    takeover = dict(event_type="Battles", sub_event_type="Non-state actor overtakes territory", actors=(CIV,))
+    plain = match_score(attack, facts(**takeover))
+    told = match_score(attack, facts(**takeover, report_sub_types=("Attack",)))
+    assert plain is not None and told is not None and told > plain

@@ -304,3 +304,36 @@ def test_an_actor_every_outlet_left_to_the_default_does_not_keep_a_named_report_
                   evidence={"event_type": [(0, 4)], "actor1": [(5, 9)], "actor2": [(10, 14)]})  # fmt: skip
     c = store.ingest(article("c", TEXT_B + " Shells.", source="Outlet C"), [named])
     assert c.event_ids == a.event_ids
+
+
+def test_a_stored_bare_bombing_takes_the_air_strike_another_outlet_reports(store) -> None:  # type: ignore[no-untyped-def]
+    bare = event(evidence={"event_type": [(0, 7)]})  # typed IED from "bombing" alone: no device evidence
+    air = event(sub_event_type="Air/drone strike", evidence={"event_type": [(0, 7)], "sub_event_type": [(0, 7)]})
+    a = store.ingest(article("a", TEXT_A), [bare])
+    b = store.ingest(article("b", TEXT_B, source="Outlet B"), [air])
+    assert b.event_ids == a.event_ids
+    assert store.event(a.event_ids[0])["sub_event_type"] == "Air/drone strike"
+    c = store.ingest(article("c", TEXT_B + " Bomb.", source="Outlet C"), [event()])  # a roadside bomb: named
+    assert c.event_ids != a.event_ids
+
+
+def test_one_articles_events_take_stored_events_best_fit_first_not_in_text_order(store) -> None:  # type: ignore[no-untyped-def]
+    attack = dict(event_type="Violence against civilians", sub_event_type="Attack")
+    stored = store.ingest(article("a", TEXT_A), [event(**attack, sublocation="Karrada")])
+    looser = event(event_id="local-1", event_type="Battles", sub_event_type="Armed clash", actor2=None, inter2=None)
+    closer = event(event_id="local-2", **attack, sublocation="Karrada")
+    both = store.ingest(article("b", TEXT_B, source="Outlet B"), [looser, closer])
+    assert both.event_ids[1] == stored.event_ids[0] and both.event_ids[0] != stored.event_ids[0]
+
+
+def test_a_province_report_joins_an_event_one_outlet_placed_near_the_provinces_namesake_city(store) -> None:  # type: ignore[no-untyped-def]
+    victims = {"actor2": "Civilians (Iraq)", "inter2": 7, "evidence": {"event_type": [(0, 4)], "sub_event_type": [(0, 4)],
+                                                                     "actor2": [(10, 14)]}}  # fmt: skip
+    town = event(location="Abu Ghraib", at=(33.29, 44.07), admin2="Abu Ghraib", **victims)
+    near_city = event(geo_precision=2, **victims)  # "near Baghdad"
+    province = event(geo_precision=3, at=(33.34, 44.40), **victims)  # "in Baghdad province"
+    a = store.ingest(article("a", TEXT_A), [town])
+    b = store.ingest(article("b", TEXT_B, source="Outlet B"), [near_city])
+    assert b.event_ids == a.event_ids and store.event(a.event_ids[0])["location"] == "Abu Ghraib"
+    c = store.ingest(article("c", TEXT_B + " Province.", source="Outlet C"), [province])
+    assert c.event_ids == a.event_ids

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from marsad.assemble.merge import MentionGroup, group_mentions, place_key
+from marsad.assemble.merge import MentionGroup, actor_key, group_mentions, place_key
 from marsad.assemble.notes import write_notes
+from marsad.detect import names_device
 from marsad.document import Document
 from marsad.model import ActorMention, Event, Mention
 from marsad.resolve.sourcing import assess
@@ -101,6 +102,7 @@ def build_event(doc: Document, group: MentionGroup, headline: tuple[int, int] | 
         url=doc.article.url,
     )
     event.evidence = _merge_evidence(mentions, lead, where, when, sourcing)
+    _device_evidence(doc, event, mentions)
     event.notes = write_notes(event)
     event.event_id = event_id(doc.article.key, event)
     return event
@@ -126,7 +128,7 @@ def _actors(mentions: list[Mention], lead: Mention) -> tuple[ActorMention | None
             for slot in (role, 1 - role):
                 # Violence against civilians keeps its civilian target as actor 2 (ACLED's one ordering rule).
                 wrong_target = slot == 1 and targets_civilians and candidate.actor.inter != 7  # type: ignore[union-attr]
-                if not _named(slots[slot]) and not wrong_target:
+                if _fillable(slots[slot]) and not wrong_target:
                     slots[slot] = candidate
                     break
     return slots[0], slots[1]
@@ -134,6 +136,11 @@ def _actors(mentions: list[Mention], lead: Mention) -> tuple[ActorMention | None
 
 def _named(actor: ActorMention | None) -> bool:
     return actor is not None and actor.end > actor.start
+
+
+def _fillable(actor: ActorMention | None) -> bool:
+    """A side another mention may name: empty, a default, or "the attackers" (the same side named by its act)."""
+    return not _named(actor) or actor_key(actor) is None  # type: ignore[arg-type]
 
 
 def _name(actor: ActorMention | None) -> str | None:
@@ -188,6 +195,20 @@ def _merge_evidence(mentions, lead, where, when, sourcing) -> dict[str, list[tup
     if sourcing.attribution_span:
         evidence["attribution"] = [sourcing.attribution_span]
     return {k: sorted(v) for k, v in evidence.items()}
+
+
+def _device_evidence(doc: Document, event: Event, mentions: list[Mention]) -> None:
+    """An explosion's sub-event type is evidenced only by words that name its device ("air strike",
+    "car bomb"); typed from "bombing" or "blast" alone it keeps no span, like a defaulted actor, so that
+    matching across outlets takes the device as unknown rather than as a claim of an IED."""
+    if event.event_type != "Explosions/Remote violence":
+        return
+    spans = sorted({m.trigger for m in mentions if event_type_of(m.sub_event_type) == event.event_type
+                    and names_device(doc.text[m.trigger[0]:m.trigger[1]])})  # fmt: skip
+    if spans:
+        event.evidence["sub_event_type"] = spans
+    else:
+        event.evidence.pop("sub_event_type", None)
 
 
 def event_id(article_key: str, event: Event) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from marsad._exceptions import InputError
 from marsad.detect._features import extract
-from marsad.detect._lexicon import get_lexicon
+from marsad.detect._anchors import Vocab
+from marsad.detect._lexicon import finditer, get_lexicon
 from marsad.detect._rules import decide
 from marsad.detect._scoring import PRECEDENCE, Decision
 
@@ -38,6 +39,13 @@ class Detection:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def names_device(trigger: str) -> bool:
+    """False for a trigger that says something blew up but not what ("bombing", "blast": cue class
+    ``device_unnamed``): the sub-event type it gave is a guess at the device, not evidence of it."""
+    active = get_lexicon().index.active(Vocab.of(trigger))
+    return not any(m.span() == (0, len(trigger)) for m in finditer(active, "cue:device_unnamed", trigger))
 
 
 def prefilter(text: str) -> bool:

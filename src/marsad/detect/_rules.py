@@ -105,7 +105,8 @@ def battle(clause: Clause) -> Decision | None:
 
 
 _BACKGROUND = re.compile(
-    r"(?:\b(?:during|amid|amidst|after|following|despite|since)\s+(?:\w+\s+){0,2}|,\s*as\s+(?:\w+\s+){0,3})$", re.I
+    r"(?:\b(?:during|amid|amidst|after|following|despite|since)\s+(?:\w+(?:['’]s)?\s+){0,2}"  # "after Sunday's raid"
+    r"|,\s*as\s+(?:\w+\s+){0,3})$", re.I
 )
 """A clash named as the setting of another act ("a grenade exploded during clashes") is background."""
 

@@ -68,11 +68,13 @@ def candidates(conn: Connection, record: dict[str, Any], exclude: set[str]) -> l
         for days in {*dedup.DATE_WINDOW.values(), WINDOW.days}:
             params.update({f"lo{days}": day - timedelta(days=days), f"hi{days}": day + timedelta(days=days)})
     rows = [dict(r._mapping) for r in conn.execute(query, params)]
-    return _mark_defaults(conn, [r for r in rows if r["event_id"] not in exclude])
+    return with_reports(conn, [r for r in rows if r["event_id"] not in exclude])
 
 
-def _mark_defaults(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give each canonical row the evidence of which of its actors some report names in its text.
+def with_reports(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each canonical row the evidence of which of its actors some report names in its text, and
+    whether some report names the device of its explosion, and the places and sub-event types its
+    reports gave.
 
     An actor every outlet left to the extractor's default ("Military Forces of X" for a shelling no one
     attributed) must not stand as a named side against a later report that names the shelling's author.
@@ -81,25 +83,27 @@ def _mark_defaults(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[st
         return rows
     named: dict[str, set[str]] = {}
     extracted: set[str] = set()
+    device: set[str] = set()  # events some report of which names the explosion's device
+    located: dict[str, set[str]] = {}  # the places the reports of each event gave
+    typed: dict[str, set[str]] = {}  # and their sub-event types
     query = select(mentions.c.event_id, mentions.c.record, mentions.c.evidence).where(
         mentions.c.event_id.in_([r["event_id"] for r in rows]))  # fmt: skip
     for event_id, record, evidence in conn.execute(query):
         evidence = evidence or {}
         from_text = "event_type" in evidence  # extracted; otherwise coded by hand: every actor is named
         extracted.update([event_id] if from_text else [])
+        device.update([event_id] if canonical.device_known({**record, "evidence": evidence}) else [])
+        located.setdefault(event_id, set()).update([record["location"]] if record.get("location") else [])
+        typed.setdefault(event_id, set()).update([record["sub_event_type"]] if record.get("sub_event_type") else [])
         for key in ("actor1", "actor2"):
             if record.get(key) and (key in evidence or not from_text):
                 named.setdefault(event_id, set()).add(record[key])
     for row in rows:
+        row["report_locations"] = sorted(located.get(row["event_id"], set()) - {row.get("location")})
+        row["report_sub_types"] = sorted(typed.get(row["event_id"], set()) - {row.get("sub_event_type")})
         if row["event_id"] in extracted:
             names = named.get(row["event_id"], set())
             spans = {key: [(0, 0)] for key in ("actor1", "actor2") if row.get(key) in names}
-            row["evidence"] = {"event_type": [(0, 0)], **spans}
+            device_span = {"sub_event_type": [(0, 0)]} if row["event_id"] in device else {}
+            row["evidence"] = {"event_type": [(0, 0)], **device_span, **spans}
     return rows
-
-
-def best_match(record: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    mine = canonical.facts(record)
-    scored = [(dedup.match_score(mine, canonical.facts(row)), row) for row in rows]
-    scored = [(s, row) for s, row in scored if s is not None]
-    return max(scored, key=lambda sr: sr[0])[1] if scored else None

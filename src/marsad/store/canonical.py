@@ -82,7 +82,23 @@ def facts(record: dict[str, Any]) -> Facts:
         actors=tuple(actors),
         actor1=main[0],
         actor2=main[1],
+        device_known=device_known(record),
+        report_locations=tuple(record.get("report_locations") or ()),
+        report_sub_types=tuple(record.get("report_sub_types") or ()),
     )
+
+
+def device_known(record: dict[str, Any]) -> bool:
+    """Does the record's sub-event type rest on words naming the device? An extracted explosion with no
+    sub-event evidence span was typed from "bombing" or "blast" alone (assemble); hand-coded ones count."""
+    evidence = record.get("evidence") or {}
+    extracted = isinstance(evidence, dict) and "event_type" in evidence
+    return not (extracted and record.get("event_type") == "Explosions/Remote violence"
+                and "sub_event_type" not in evidence)  # fmt: skip
+
+
+def _names_device(report: Report) -> bool:
+    return device_known({**report.record, "evidence": report.evidence or report.record.get("evidence")})
 
 
 def _rank(value: str | None, order: Sequence[str]) -> int:
@@ -128,7 +144,8 @@ def merge(reports: Sequence[Report]) -> dict[str, Any]:
     if not reports:
         raise ValueError("an event needs at least one report")
     ordered = sorted(reports, key=lambda r: (r.published or date.max, r.article_key))
-    typed = min(ordered, key=lambda r: (_rank(r.record.get("event_type"), PRECEDENCE),
+    # A report that names the device types the explosion before one that only says "bombing".
+    typed = min(ordered, key=lambda r: (_rank(r.record.get("event_type"), PRECEDENCE), not _names_device(r),
                                         _rank(r.record.get("sub_event_type"), SUB_PRECEDENCE)))  # fmt: skip
     placed = min(ordered, key=lambda r: (r.record.get("geo_precision") or 9, r.record.get("sublocation") is None,
                                          r.record.get("latitude") is None))  # fmt: skip

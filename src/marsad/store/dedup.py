@@ -62,6 +62,9 @@ class Facts:
     actors: tuple[ActorRef, ...] = ()  # every actor: actor1, actor2 and the associated ones
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
+    device_known: bool = True  # False: an explosion typed from "bombing"/"blast", no device word
+    report_locations: tuple[str, ...] = ()  # of a canonical event: the places its reports gave
+    report_sub_types: tuple[str, ...] = ()  # of a canonical event: the sub-event types its reports gave
 
 
 @lru_cache(maxsize=65536)
@@ -132,8 +135,9 @@ def types_compatible(a: Facts, b: Facts) -> bool:
             return a.sub_event_type == b.sub_event_type
         if a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
             # outlets confuse one blast's device (suicide bomb, IED, grenade), not a blast with a
-            # shelling or an air strike: mortars and a car bomb the same day are two attacks.
-            return {a.sub_event_type, b.sub_event_type} <= BLASTS
+            # shelling or an air strike: mortars and a car bomb the same day are two attacks. A report
+            # that names no device ("a bombing", "a blast") contradicts none.
+            return {a.sub_event_type, b.sub_event_type} <= BLASTS or not (a.device_known and b.device_known)
         return True
     pair = {a.event_type, b.event_type}
     return pair <= VIOLENT or pair <= CROWD or pair == {"Riots", "Violence against civilians"}
@@ -144,6 +148,21 @@ def _district(location: str | None) -> str:
     if location and " - " in location:
         return location.split(" - ", 1)[1]
     return ""
+
+
+def _rank(f: Facts) -> int:
+    """How prominent a town is, read off the names: a province's namesake capital (2), a district's (1)."""
+    return 2 if similar(f.location, f.admin1) else 1 if similar(f.location, f.admin2) else 0
+
+
+def _smaller_landmark(a: Facts, b: Facts) -> bool:
+    """One report places the event "near" (or on the outskirts of) a town less prominent than the town
+    the other report names precisely. Outlets locate an event by the larger place nearby ("near
+    Mandalay" for a township next to it), never a city by a smaller town: "near Ariha" is not Idlib."""
+    for near, exact in ((a, b), (b, a)):
+        if (near.geo_precision or 1) == 2 and (exact.geo_precision or 1) == 1 and _rank(near) < _rank(exact):
+            return True
+    return False
 
 
 def places_compatible(a: Facts, b: Facts) -> bool:
@@ -163,6 +182,8 @@ def places_compatible(a: Facts, b: Facts) -> bool:
     if precision >= 3:
         return same_admin1 or same_name or (km is not None and km <= NEAR_PLACE_KM)
     if precision == 2:
+        if not same_name and _smaller_landmark(a, b) and km is not None:
+            return km <= SAME_PLACE_KM
         return same_name or same_admin2 or (km is not None and km <= NEAR_PLACE_KM)
     if km is not None:
         return km <= SAME_PLACE_KM or (same_name and km <= NEAR_PLACE_KM)
@@ -186,6 +207,13 @@ def _state_country(name: str) -> str:
     return match.group(1) if match else norm(name)
 
 
+def _same_state(a: str, b: str) -> bool:
+    """"Police Forces of Cameroon (1982-) Gendarmerie" and "Military Forces of Cameroon (1982-)": a unit
+    named after the country does not make another state ("Niger" is still not "Nigeria")."""
+    ca, cb = sorted((_state_country(a), _state_country(b)), key=len)
+    return ca == cb or cb.startswith(ca + " ")
+
+
 def actor_relation(a: ActorRef, b: ActorRef) -> str:
     """"match", "compatible" (generic vs named of a fitting kind), "conflict" or "unrelated"."""
     na, nb = norm(a.name), norm(b.name)
@@ -197,7 +225,7 @@ def actor_relation(a: ActorRef, b: ActorRef) -> str:
     if known:
         return known
     ka, kb = _kind(a), _kind(b)
-    if ka == "state" and kb == "state" and _state_country(a.name) == _state_country(b.name):
+    if ka == "state" and kb == "state" and _same_state(a.name, b.name):
         return "compatible"  # army / police of one state: outlets say "security forces" for either
     if {a.inter, b.inter} == {1, 8}:
         # Host and foreign state forces in one strike ("Russian jets" / "Syrian and Russian jets"); two
@@ -219,6 +247,17 @@ def _linked(x: ActorRef, y: ActorRef) -> bool:
     return actor_relation(x, y) in ("match", "compatible")
 
 
+def _disputed_victims(a: Facts, b: Facts) -> bool:
+    """One named attacker, its targets called fighters of a group by one outlet and civilians by another
+    ("Israel says it killed a Hezbollah commander; the ministry says two civilians died"): one strike."""
+    if not (a.actor1 and a.actor2 and b.actor1 and b.actor2):
+        return False
+    if actor_relation(a.actor1, b.actor1) != "match" or _kind(a.actor1) == "generic":
+        return False
+    kinds = {_kind(a.actor2), _kind(b.actor2)}
+    return 7 in (a.actor2.inter, b.actor2.inter) and kinds <= {"generic", "armed"}
+
+
 def actors_compatible(a: Facts, b: Facts) -> bool:
     """Same actor pair (ACLED: one event per day, place and actor pair), or, when a report names only one
     side, some actor in common and no armed group contradicted by another."""
@@ -227,7 +266,7 @@ def actors_compatible(a: Facts, b: Facts) -> bool:
     if a.actor1 and a.actor2 and b.actor1 and b.actor2:
         straight = _linked(a.actor1, b.actor1) and _linked(a.actor2, b.actor2)
         crossed = _linked(a.actor1, b.actor2) and _linked(a.actor2, b.actor1)
-        if not (straight or crossed):
+        if not (straight or crossed or _disputed_victims(a, b)):
             return False
     relations = {(x, y): actor_relation(x, y) for x in a.actors for y in b.actors}
     linked_a = {x for (x, y), r in relations.items() if r in ("match", "compatible")}
@@ -254,23 +293,41 @@ def strong_actor_match(a: Facts, b: Facts) -> bool:
     return any(actor_relation(x, y) == "match" and _kind(x) != "generic" for x in a.actors for y in b.actors)
 
 
+def same_level(a: Facts, b: Facts) -> bool:
+    """Not a region against a town, unless the region and the town share a name ("Bamako" the district
+    and the city are one place to outlets and gazetteers alike), here or in one report of an event
+    ("in Mandalay region" fits an event that one outlet placed "near Mandalay" and another in a town)."""
+    if regional(a) == regional(b):
+        return True
+    names_a, names_b = (a.location, *a.report_locations), (b.location, *b.report_locations)
+    return any(similar(x, y) for x in names_a for y in names_b)
+
+
+def unconfirmed_place(a: Facts, b: Facts) -> bool:
+    """A report placed only in the country, or only in a province while the other names a town: it
+    cannot confirm the place, and merges only on the same sub-event type and the same named actor."""
+    if not (placeless(a) or placeless(b) or not same_level(a, b)):
+        return False
+    return not (a.country and b.country and a.sub_event_type == b.sub_event_type and strong_actor_match(a, b))
+
+
 def match_score(a: Facts, b: Facts) -> float | None:
     """None when the two records cannot be the same incident; else a score to rank candidates by."""
     if not (dates_compatible(a, b) and types_compatible(a, b)):
         return None
-    # A region and the town that shares its name ("Bamako" the district and the city) are one place to
-    # outlets and gazetteers alike: that is no region-versus-town mismatch.
-    if placeless(a) or placeless(b) or (regional(a) != regional(b) and not similar(a.location, b.location)):
-        # A report placed only in the country, or only in a province while the other names a town, cannot
-        # confirm the place: it merges only on the same sub-event type and the same named actor.
-        if not (a.country and b.country and a.sub_event_type == b.sub_event_type and strong_actor_match(a, b)):
-            return None
+    if unconfirmed_place(a, b):
+        return None
     if not placeless(a) and not placeless(b) and not places_compatible(a, b):
         return None
     if not actors_compatible(a, b):
         return None
     score = 1.0
-    score += 1.0 if a.sub_event_type == b.sub_event_type else 0.0
+    # "A blast" fits a suicide bomb or a car bomb better than the shelling of the same day.
+    unnamed_blast = not (a.device_known and b.device_known) and {a.sub_event_type, b.sub_event_type} <= BLASTS
+    # The canonical type is the highest of its reports' (ACLED precedence): a report that agrees with one
+    # of them agrees with the event ("an attack" on an event that another outlet typed as a takeover).
+    same_sub = a.sub_event_type in (b.sub_event_type, *b.report_sub_types) or b.sub_event_type in a.report_sub_types
+    score += 1.0 if same_sub or unnamed_blast else 0.0
     score += 0.5 if a.event_type == b.event_type else 0.0
     score += 1.0 if a.event_date == b.event_date else 0.0
     score += 1.0 if a.sublocation and similar(a.sublocation, b.sublocation) else 0.0

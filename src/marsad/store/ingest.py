@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from marsad._exceptions import StoreError
 from marsad.model import Article, Event
 from marsad.store import canonical, dedup
-from marsad.store.candidates import best_match, candidates
+from marsad.store.candidates import candidates
 from marsad.store.rehome import join_events, rehome
 from marsad.store.schema import actors, articles, events, mentions, places, store_meta
 
@@ -218,6 +218,7 @@ def ingest_article(conn: Connection, article: Article, found: list[Event], *, re
         if ordinal not in assigned and ordinal in free and not _others_report(conn, free[ordinal][0]):
             assigned[ordinal] = free.pop(ordinal)[0]
 
+    matches = _best_matches(conn, records, assigned)
     added: dict[str, int] = {}
     created: set[str] = set()
     for ordinal, record in enumerate(records):
@@ -225,9 +226,8 @@ def ingest_article(conn: Connection, article: Article, found: list[Event], *, re
         if event_id is not None:
             result.events_updated += 1
         else:
-            match = best_match(record, candidates(conn, record, exclude=set(assigned.values())))
-            if match is not None:
-                event_id = match["event_id"]
+            event_id = matches.get(ordinal)
+            if event_id is not None:
                 result.events_merged += 1
             else:
                 event_id = f"ev_{uuid.uuid4().hex[:16]}"
@@ -256,6 +256,31 @@ def ingest_article(conn: Connection, article: Article, found: list[Event], *, re
     result.event_ids = tuple(dict.fromkeys(assigned[o] for o in range(len(records))))
     _bump_version(conn)
     return result
+
+
+def _best_matches(conn: Connection, records: list[dict[str, Any]], assigned: dict[int, str]) -> dict[int, str]:
+    """The stored event each new record of one article joins, best fitting pair first.
+
+    One article's events are distinct incidents, so each stored event takes at most one of them; the
+    closest pair decides first, not the order of the text ("the gang raid", then "15 civilians were
+    killed": the killing is what the stored attack is about, even if the raid comes first).
+    """
+    taken = set(assigned.values())
+    options = []
+    for ordinal, record in enumerate(records):
+        if ordinal in assigned:
+            continue
+        mine = canonical.facts(record)
+        for row in candidates(conn, record, exclude=taken):
+            score = dedup.match_score(mine, canonical.facts(row))
+            if score is not None:
+                options.append((-score, ordinal, row["event_id"]))
+    chosen: dict[int, str] = {}
+    for _, ordinal, event_id in sorted(options):
+        if ordinal not in chosen and event_id not in taken:
+            chosen[ordinal] = event_id
+            taken.add(event_id)
+    return chosen
 
 
 def _bump_version(conn: Connection) -> None:

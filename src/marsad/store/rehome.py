@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, insert, select, update
 
 from marsad.store import canonical, dedup
-from marsad.store.candidates import MATCH_COLUMNS, candidates
+from marsad.store.candidates import MATCH_COLUMNS, candidates, with_reports
 from marsad.store.schema import articles, event_redirects, events, mentions
 
 MARGIN = 0.5
@@ -70,7 +70,7 @@ def join_events(conn: Connection, event_ids: Iterable[str], recompute) -> list[s
         neighbours = candidates(conn, dict(row._mapping), exclude={target_id, *joined})
         if not neighbours:  # the common case: nothing nearby, nothing more to read
             continue
-        target = canonical.facts(dict(row._mapping))
+        target = canonical.facts(with_reports(conn, [dict(row._mapping)])[0])
         own_articles = {article_id for _, article_id, _ in _reports(conn, target_id)}
         for neighbour in neighbours:
             if dedup.match_score(canonical.facts(neighbour), target) is None:

@@ -30,6 +30,8 @@ ASSOC_NOUNS = frozenset(
     """cooperation co-operation coordination collaboration conjunction support help backing assistance
     participation partnership alliance""".split()
 )
+AFFILIATION_WORDS = frozenset("affiliated aligned associated linked loyal tied close".split())
+"""Words that make a group another's affiliate: "affiliated with X" / "loyal to X" names X, not the group."""
 VICTIM_NOUNS = frozenset(
     """killing killings murder murders abduction abductions kidnapping kidnappings arrest arrests detention
     massacre death deaths rape torture assassination lynching beating execution executions disappearance
@@ -101,6 +103,8 @@ def _relation(token: Token) -> tuple[str, Token]:
                 return "side", gov
             if word in ("alongside", "beside"):
                 return "assoc", gov
+            if word in ("with", "to") and gov.lower_ in AFFILIATION_WORDS:
+                return "assoc", gov.head  # "groups affiliated with X", "militias loyal to X": X's affiliates act
             if word == "with":
                 if gov.lower_ in ASSOC_NOUNS or gov.lower_ in ("along", "together", "jointly", "allied"):
                     return "assoc", gov.head if gov.lower_ in ASSOC_NOUNS else gov

@@ -175,7 +175,7 @@ def resolve(doc: Document) -> Document:
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
-        t for t in resolver.toponyms(doc.text, country_hint=_actors_country(named))
+        t for t in resolver.toponyms(doc.text, country_hint=_actors_country(named), areas=_actors_areas(named))
         if not _part_of_group_name(t, named)
     ]
     from marsad.resolve.places.spelling import regions_by_spelling
@@ -250,6 +250,15 @@ def _actors_country(named: list[ActorMention]) -> str | None:
 
     countries = {m.actor.country for m in named if m.actor.country}
     return country_code(countries.pop()) if len(countries) == 1 else None
+
+
+def _actors_areas(named: list[ActorMention]) -> list[tuple[str, str]]:
+    """Where the named groups operate (the dictionary's ``areas``): "the OSCE SMM observed explosions near
+    Lozove" means the Lozove in the Donbas, not its namesake in Crimea."""
+    from marsad.resolve.actors import get_resolver as actors
+
+    dictionary = actors().dictionary
+    return [area for m in named for area in dictionary.areas(m.actor.name)]
 
 
 def _part_of_group_name(toponym: Toponym, named: list[ActorMention]) -> bool:

@@ -70,3 +70,17 @@ def test_renamed_actor_keeps_old_name_before_the_rename() -> None:
     loaded = dictionary.load()
     assert loaded.renamed("Islamic State (Sahel)", date(2020, 5, 1)) == "Islamic State (Greater Sahara)"
     assert loaded.renamed("Islamic State (Sahel)", date(2024, 5, 1)) == "Islamic State (Sahel)"
+
+
+def test_group_areas_are_read_per_country_and_found_under_the_group_name(tmp_path: Path) -> None:
+    data = _data_dir_with(tmp_path, '- {name: "Hill Front", inter: 2, country: NG, areas: {NG: [Borno, Yobe], '
+                                    'CM: [Far North]}}\n')  # fmt: skip
+    loaded = dictionary.load(data_dir=data)
+    assert loaded.areas("Hill Front") == (("NG", "Borno"), ("NG", "Yobe"), ("CM", "Far North"))
+    assert loaded.areas("Another Front") == ()
+
+
+def test_group_areas_must_map_country_codes_to_lists(tmp_path: Path) -> None:
+    data = _data_dir_with(tmp_path, '- {name: "Hill Front", inter: 2, country: NG, areas: [Borno]}\n')
+    with pytest.raises(ConfigError, match=r"\[Hill Front\].*areas"):
+        dictionary.load(data_dir=data)

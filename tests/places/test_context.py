@@ -111,3 +111,36 @@ def test_an_unknown_name_ends_before_its_capitalised_region_word(resolver: Place
     tops = _by_text(resolver, "Gunmen burned houses in Shanafiya Upazila (Kut, Wasit) on Sunday.")
     assert "Shanafiya" in tops and "Shanafiya Upazila" not in tops
     assert tops["Shanafiya"].place.name == "Al-Kut"
+
+
+def test_region_word_after_a_bracketed_alias_nests_the_alias_in_the_region(resolver: PlaceResolver) -> None:
+    # "X (Y) district, Z": Y is another name of the district X, inside Z, not a namesake town abroad
+    tops = _by_text(resolver, "Two farmers were shot in Hay Salam (Qalat) district, Wasit, on Sunday.")
+    assert tops["Qalat"].place.name == "Wasit"
+
+
+def test_site_named_after_a_prominent_town_is_placed_at_the_town(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "A car bomb exploded outside Baghdad Teaching Hospital on Monday.")
+    assert tops["Baghdad"].place.name == "Baghdad"
+
+
+def test_longer_name_headed_by_a_town_without_a_site_word_stays_unknown(resolver: PlaceResolver) -> None:
+    assert _by_text(resolver, "Reporters of Baghdad Zorvana covered the vote.") == {}
+
+
+def test_hyphenated_quarter_of_a_town_named_like_its_region_is_the_town(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "Clashes erupted in Tripoli-Janzour overnight, in Libya.")
+    assert tops["Tripoli"].place.kind == "city" and tops["Tripoli"].place.country_code == "LY"
+
+
+def test_road_between_two_towns_is_not_a_quarter_of_the_first(resolver: PlaceResolver) -> None:
+    assert "Baghdad" not in _by_text(resolver, "Drivers blocked the Baghdad-Basra highway on Monday.")
+
+
+def test_town_name_after_the_names_something_else(resolver: PlaceResolver) -> None:
+    tops = _by_text(resolver, "Cleaners of the Dallas went on strike in Paris on Monday.")
+    assert tops["Dallas"].non_locational and not tops["Paris"].non_locational
+
+
+def test_town_name_after_the_with_a_region_word_is_a_place(resolver: PlaceResolver) -> None:
+    assert not _by_text(resolver, "Clashes broke out in the Kut district on Monday.")["Kut"].non_locational

@@ -81,3 +81,42 @@ def test_real_index_finds_a_district_seat_by_the_district_name(real_resolver: Pl
 def test_real_index_finds_the_town_an_international_airport_is_named_after(real_resolver: PlaceResolver) -> None:
     tops = real_resolver.toponyms("Two drones struck near Kirkuk International Airport on Sunday.")
     assert [t.place.name for t in tops if t.place] == ["Kirkuk"]
+
+
+def test_real_index_uses_the_current_provinces_of_dr_congo(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Gunmen raided a market in Bunia and a camp near Kolwezi.")}
+    assert tops["Bunia"].place.admin1 == "Ituri"
+    assert tops["Kolwezi"].place.admin1 == "Lualaba"
+
+
+def test_real_index_keeps_the_english_names_of_unchanged_dr_congo_provinces(real_resolver: PlaceResolver) -> None:
+    for name, region in (("South Kivu", "Sud-Kivu"), ("North Kivu", "Nord-Kivu")):
+        tops = real_resolver.toponyms(f"Fighting spread across {name} province this week.")
+        assert (tops[0].place.kind, tops[0].place.admin1) == ("admin1", region)
+
+
+def test_real_index_names_regions_redrawn_after_reverse_geocoders_division(real_resolver: PlaceResolver) -> None:
+    for town, region in (("Kenitra", "Rabat-Sale-Kenitra"), ("Mymensingh", "Mymensingh"), ("Arraijan", "Panama Oeste")):
+        tops = real_resolver.toponyms(f"Traders protested in {town} on Friday.")
+        assert tops[0].place.admin1 == region, town
+
+
+def test_real_index_reads_an_abbreviation_joined_by_an_ampersand(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Troops traded fire near Uri (Baramulla, J&K) overnight.")}
+    assert tops["J&K"].place.kind == "admin1" and tops["J&K"].place.admin1 == "Jammu and Kashmir"
+
+
+def test_real_index_knows_english_names_of_croatian_counties(real_resolver: PlaceResolver) -> None:
+    tops = real_resolver.toponyms("Wildfires spread across Split-Dalmatia county on Sunday.")
+    assert (tops[0].place.kind, tops[0].place.country_code) == ("admin1", "HR")
+
+
+def test_real_index_puts_a_bare_namesake_far_from_the_one_named_region_in_that_region(
+    real_resolver: PlaceResolver,
+) -> None:
+    text = "In Celaya, Guanajuato, a body was found on a road near Camargo."
+    tops = {t.text: t for t in real_resolver.toponyms(text)}
+    assert (tops["Camargo"].place.kind, tops["Camargo"].place.admin1) == ("admin1", "Guanajuato")
+    assert tops["Camargo"].precision == 3
+    alone = real_resolver.toponyms("A body was found on a road near Camargo.")
+    assert alone[0].place.kind == "city"

@@ -38,6 +38,7 @@ class GroupEntry:
     state_from: date | None = None  # from this date the group is the state (Taliban 2021-08-15)
     observer: bool = False  # monitors and agencies (OSCE, ICRC): never the author of violence
     by_country: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    areas: tuple[tuple[str, str], ...] = ()  # (ISO alpha-2, admin1 name) where it operates: a place hint
     source: str = ""
 
     @property
@@ -100,6 +101,7 @@ class ActorDictionary:
     states: dict[str, StateInfo]
     gang_cues: tuple[str, ...] = ()
     renames: list[tuple[str, str, date]] = field(default_factory=list)  # (name, old name, used until)
+    _area_table: dict[str, tuple[tuple[str, str], ...]] | None = field(default=None, init=False, repr=False)
 
     def renamed(self, name: str, when: date | None) -> str:
         """The name ACLED used on ``when`` for an actor it has since renamed."""
@@ -111,6 +113,14 @@ class ActorDictionary:
 
     def by_name(self) -> dict[str, GroupEntry]:
         return {g.name: g for g in self.groups}
+
+    def areas(self, name: str) -> tuple[tuple[str, str], ...]:
+        """The areas of operation of the group an actor name stands for (under its current or an old name)."""
+        if self._area_table is None:
+            table = {g.name: g.areas for g in self.groups if g.areas}
+            table.update({old: table[new] for new, old, _ in self.renames if new in table})
+            self._area_table = table
+        return self._area_table.get(name, ())
 
 
 def kind_for_inter(inter: int) -> str:
@@ -142,6 +152,17 @@ def _inter(value: Any, source: str) -> int:
     return value
 
 
+def _areas(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``areas: {UA: [Donetsk, Luhansk]}``: admin1 regions per country where the group operates."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(v, list) and v for v in value.values()):
+        raise _fail(where, "'areas' must map country codes to lists of admin1 names: {UA: [Donetsk, Luhansk]}")
+    if not all(isinstance(k, str) and len(k) == 2 for k in value):
+        raise _fail(where, f"'areas' keys must be ISO alpha-2 country codes: {list(value)!r}")
+    return tuple((str(k).upper(), str(name)) for k, names in value.items() for name in names)
+
+
 def _group(raw: Any, source: str) -> GroupEntry:
     if not isinstance(raw, dict) or not raw.get("name"):
         raise _fail(source, f"each group needs a 'name': {raw!r}")
@@ -171,6 +192,7 @@ def _group(raw: Any, source: str) -> GroupEntry:
         state_from=since,
         observer=bool(raw.get("observer")),
         by_country={str(k).upper(): str(v) for k, v in (raw.get("by_country") or {}).items()},
+        areas=_areas(raw.get("areas"), where),
         source=source,
     )
 

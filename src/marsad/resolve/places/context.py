@@ -60,7 +60,7 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
         cue = cues[n]
         nxt = tokens[c.last] if c.last < len(tokens) else None
         between = text[c.end : nxt.start] if nxt else ""
-        if nxt and not between.strip(" -'’\"”"):  # a closing quote: "the 'Qalat' area"
+        if nxt and not between.strip(" -'’\"”)"):  # a closing quote or bracket: "the 'Qalat' area", "X (Y) district"
             if nxt.low in lex.region_words:
                 cue.region_level = lex.region_words[nxt.low]
             elif nxt.low in lex.settlement_words:

@@ -19,7 +19,7 @@ from marsad.model import Place
 from marsad.resolve.places.countries import country_name
 from marsad.resolve.places.names import canon, region_key
 
-FORMAT = 7  # bump when the layout or the build rules change: old caches are then rebuilt
+FORMAT = 8  # bump when the layout or the build rules change: old caches are then rebuilt
 KIND_BONUS = {"country": 6.0, "admin1": 2.0, "continent": 6.0, "region": 8.0, "sea": 8.0, "overlay": 3.0,
               "city": 0.0, "admin2": -1.0, "feature": 0.0}  # fmt: skip
 RANK_BONUS = (0.0, 0.5, 1.5)  # ordinary place, seat of an admin1 region, national capital

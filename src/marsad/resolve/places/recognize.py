@@ -162,15 +162,15 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
         for j in range(i, min(n_tok, i + max_n)):
             if j > i:
                 gap = text[tokens[j - 1].end : tokens[j].start]
-                if gap.strip(" -") or "\n" in gap:
-                    break
+                if gap.strip(" -&") or "\n" in gap or gap.count("&") > 1:
+                    break  # an ampersand joins "J&K", "Trinidad & Tobago"
                 if not (tokens[j].cap or lower_text or tokens[j].low in CONNECTORS):
                     break
             if not (tokens[j].cap or lower_text):
                 continue  # a connector cannot end a name
             last_ok = j
             span = text[tok.start : tokens[j].end]
-            key = keys[i] if j == i else _join_keys(keys, i, j)
+            key = keys[i] if j == i else canon(span) if "&" in span else _join_keys(keys, i, j)
             ids = gaz.ids(key)
             dem = demonyms.get(key) if tokens[j].cap or lower_text else None
             if ids or dem:
@@ -190,9 +190,10 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
         if best is not None and best.demonym and best.ids and tok.initial and lex.common.get(tok.low, 0) > 5:
             best = None
         if best is None and "-" in tok.text and tok.cap:
-            best = _hyphen_head(tok, i, gaz)  # "Baghdad-Karkh" is a part of Baghdad
-        if best is not None and not lower_text and not best.demonym and not force_end:
-            best = _whole_name(text, tokens, best, lex)
+            after = tokens[i + 1].low if i + 1 < n_tok else ""
+            best = _hyphen_head(tok, i, gaz, lex.sub_after.get(after))  # "Baghdad-Karkh" is a part of Baghdad
+        if best is not None and not lower_text and not best.demonym and not force_end and "part" not in best.flags:
+            best = _whole_name(text, tokens, best, lex, gaz)
         if best is not None:
             best.forced = bool(force_end)
             out.append(best)
@@ -202,7 +203,7 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
     return out
 
 
-def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> Candidate:
+def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon, gaz: Gazetteer) -> Candidate:
     """A match inside a longer capitalised name ("Ghraib" in "Abu Ghraib") stands for that longer name.
 
     The longer name is then a place the gazetteer lacks: it is kept as an unknown candidate (its span,
@@ -235,6 +236,9 @@ def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> C
             break
     if first == c.first and last == c.last:
         return c
+    if first == c.first and _site_of(text, tokens, c, last, lex, gaz):
+        c.flags.add("part")
+        return c
     if any(tokens[k].low in lex.org_words for k in range(last, min(last + 1, len(tokens)))):
         return c
     start, end = tokens[first].start, tokens[last - 1].end
@@ -242,6 +246,17 @@ def _whole_name(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> C
     out = Candidate(start, end, span, canon(span), (), first, last)
     out.flags.add("unknown")
     return out
+
+
+def _site_of(text: str, tokens: list[Token], c: Candidate, last: int, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """A prominent town heading a site's name ("Donetsk Filtration Station") or a hyphenated quarter
+    ("Donetsk-Kirovskyi"): the site lies at that town."""
+    kinds, pops = gaz.cols["kind"], gaz.cols["pop"]
+    if not any(kinds[i] == "city" and pops[i] >= PROMINENT_POP for i in c.ids[:3]):
+        return False
+    hyphen = text[tokens[c.last - 1].end : tokens[c.last].start] == "-" and last == c.last + 1
+    site = last < len(tokens) and _joined(text, tokens[last - 1], tokens[last]) and tokens[last].low in lex.sub_after
+    return hyphen or site
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -258,14 +273,15 @@ def _join_keys(keys: list[str], i: int, j: int) -> str:
     return " ".join(parts)
 
 
-def _hyphen_head(tok: Token, i: int, gaz: Gazetteer) -> Candidate | None:
-    """The town before the hyphen of an unknown "Town-District" name, when that town is prominent."""
-    head = tok.text.split("-", 1)[0]
-    if len(head) < 3:
-        return None
+def _hyphen_head(tok: Token, i: int, gaz: Gazetteer, after: str | None = None) -> Candidate | None:
+    """The town before the hyphen of an unknown "Town-District" name, when that town is prominent (it may
+    share its name with its region: "Belgrade-Stari Grad"). "Dhaka-Sylhet highway" is a road between two."""
+    head, tail = tok.text.split("-", 1)
+    if len(head) < 3 or not tail[:1].isupper() or after in ("street", "bridge"):
+        return None  # "Nawa-e Barakzayi": a suffix, not a quarter's name
     ids = gaz.ids(canon(head))
     kinds, pops = gaz.cols["kind"], gaz.cols["pop"]
-    if not ids or kinds[ids[0]] != "city" or pops[ids[0]] < PROMINENT_POP:
+    if not any(kinds[i] == "city" and pops[i] >= PROMINENT_POP for i in ids[:3]):
         return None  # "Nord-Est" is not a part of a town called "Nord"
     cand = Candidate(tok.start, tok.start + len(head), head, canon(head), ids, i, i + 1)
     cand.flags.add("part")

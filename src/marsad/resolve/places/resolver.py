@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from marsad.model import Place, Sublocation, Toponym
+from marsad.resolve.places.areas import FAR_KM, Regions, area_regions, far_outside
 from marsad.resolve.places.context import Cue, gather
 from marsad.resolve.places.gazetteer import Gazetteer
 from marsad.resolve.places.lexicon import Lexicon, lexicon
@@ -27,6 +28,7 @@ from marsad.resolve.places.sublocations import find_sublocations
 from marsad.resolve.places.unknown import adjective_place, inner_name, unknown_names
 
 LOWERCASE_STRAY_POP = 1_000_000
+REGION_STRAY_POP = 50_000  # below this, a bare town outside every region the text names is doubted
 QUARTER_KM = 30.0  # a neighbourhood's name read as a town this far from every other place is not that town
 
 
@@ -40,15 +42,18 @@ class PlaceResolver:
 
     # public API -------------------------------------------------------------------------------------
     def toponyms(self, text: str, *, entities: Sequence[tuple[int, int, str]] = (),
-                 country_hint: str | None = None) -> list[Toponym]:  # fmt: skip
-        """Every place name in ``text``, resolved with the whole text as context, sorted by start."""
+                 country_hint: str | None = None, areas: Iterable[tuple[str, str]] = ()) -> list[Toponym]:  # fmt: skip
+        """Every place name in ``text``, resolved with the whole text as context, sorted by start.
+
+        ``areas``: (country code, admin1 name) pairs where the text's named groups operate (see `areas`).
+        """
         tokens = tokenize(text)
         forced = [(s, e) for s, e, label in entities if label in ("GPE", "LOC", "FAC")]
         cands = find(text, self.gazetteer, self.lex, tokens, forced)
         cands = sorted(cands + region_slots(text, tokens, cands, self.gazetteer), key=lambda c: c.start)
         cands = self._apply_entities(cands, entities)
         cands = sorted(cands + unknown_names(text, tokens, cands, self.lex), key=lambda c: c.start)
-        out = self._resolve(text, tokens, cands, country_hint)
+        out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas))
         _far_quarters(out, find_sublocations(text, tokens, self.lex))
         return out
 
@@ -113,12 +118,16 @@ class PlaceResolver:
         return cands
 
     def _resolve(self, text: str, tokens: list[Token], cands: list[Candidate], hint: str | None,
-                 fallback: bool = False) -> list[Toponym]:  # fmt: skip
+                 fallback: bool = False, areas: Regions = frozenset()) -> list[Toponym]:  # fmt: skip
         gaz = self.gazetteer
         cues = gather(text, tokens, cands, self.lex)
+        kinds = gaz.cols["kind"]
         for c, cue in zip(cands, cues, strict=True):
             if "organisation" in c.flags and cue.non_locational is None:
                 cue.non_locational = "organisation"
+            elif cue.non_locational is None and _the_town(text, tokens, c, self.lex) and all(
+                    kinds[i] in ("city", "admin2") for i in c.ids[:TOP]):  # fmt: skip
+                cue.non_locational = "organisation"  # "workers of the Metro": no town's name takes "the"
         picks: list[int | None] = [None] * len(cands)
         conf = [1.0] * len(cands)
         scores: list[list[tuple[float, int]]] = [[] for _ in cands]
@@ -140,17 +149,25 @@ class PlaceResolver:
                         pool = tuple(inside)
                     else:  # "X in Y", or a prominent X next to a town: a hint, not a constraint
                         pool = tuple(dict.fromkeys([*inside, *pool]))
-                scored = sorted(((self.scorer.score(n, i, cands, cues, picks, evidence, hint, readings), i)
+                scored = sorted(((self.scorer.score(n, i, cands, cues, picks, evidence, hint, readings, areas), i)
                                  for i in pool), reverse=True)  # fmt: skip
                 scores[n] = scored
                 picks[n] = scored[0][1] if scored else None
                 conf[n] = share(scored)
+        outside: dict[int, int] = {}
         if not fallback:
             # without capitals every word is a candidate: doubt foreign towns of any size
             lower = is_lowercase_text(tokens)
             self._drop_strays(cands, cues, picks, scores, conf, LOWERCASE_STRAY_POP if lower else STRAY_POP,
                               0.5 if lower else 1.0)  # fmt: skip
+            outside = self._drop_outside(tokens, cands, cues, picks, scores, conf, areas)
         out = [self._toponym(n, c, cues[n], scores[n], picks, cands, fallback) for n, c in enumerate(cands)]
+        for n, home in outside.items():  # the groups' country or the text's region, nothing finer
+            place = gaz.place(home)
+            seat = gaz.seat(home) if place.kind == "admin1" else None
+            if seat is not None:
+                place.latitude, place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
+            out[n] = replace(out[n], place=place, score=0.1, precision=3)
         _one_sense(out, cands, cues, scores)
         # a longer name the gazetteer lacks, with no container to fall back to, is not reported
         return [t for t, c in zip(out, cands, strict=True)
@@ -237,6 +254,49 @@ class PlaceResolver:
                 scores[n] = []
                 cands[n].flags.add("unknown")
 
+    def _drop_outside(self, tokens: list[Token], cands: list[Candidate], cues: list[Cue],
+                      picks: list[int | None], scores: list[list[tuple[float, int]]], conf: list[float],
+                      areas: Regions) -> dict[int, int]:  # fmt: skip
+        """A small bare place far outside the named groups' areas, which no other name of the text points
+        to, is a namesake of a village the gazetteer lacks: treated as an unknown name, placed on the
+        areas' country when they lie in one (returned: candidate index -> country or region id).
+
+        Without areas, the one region the text names in the place's country plays their part ("in
+        Celaya, Guanajuato, ... near Camargo": not the Camargo of Chihuahua, somewhere in Guanajuato).
+        """
+        cols = self.gazetteer.cols
+        out: dict[int, int] = {}
+        limit = STRAY_POP if areas else REGION_STRAY_POP
+        bare = [n for n, i in enumerate(picks) if i is not None and cols["kind"][i] in ("city", "admin2")
+                and cols["pop"][i] < limit and not cues[n].containers and not cands[n].forced
+                and not _names_a_quarter(tokens, cands[n], self.lex)]  # fmt: skip
+        if not bare:
+            return out
+        countries = {cc for cc, _ in areas}
+        country = self.gazetteer.country_id(next(iter(countries))) if len(countries) == 1 else None
+        evidence = self.scorer.evidence(cands, cues, picks, conf, first_pass=False)
+        for n in bare:
+            i = picks[n]
+            assert i is not None
+            weights, regions, places = evidence[n]
+            code = cols["cc"][i]
+            home = areas or frozenset(r for r in regions if r[0] == code)
+            if not home or (not areas and len(home) > 1):
+                continue  # no areas, or a text that ranges over several regions
+            if (code, cols["admin1"][i]) in regions or (areas and weights.get(code, 0.0) > 0 and code not in countries):
+                continue  # the text names its region, or its country apart from the groups' own
+            lat, lon = cols["lat"][i], cols["lon"][i]
+            if any(km(lat, lon, cols["lat"][p], cols["lon"][p]) <= FAR_KM for p in places if p != i):
+                continue
+            if far_outside(self.gazetteer, i, home):
+                picks[n] = None
+                scores[n] = []
+                cands[n].flags.add("unknown")
+                instead = country if areas else self.gazetteer.admin1_id(*next(iter(home)))
+                if instead is not None:
+                    out[n] = instead
+        return out
+
     def _dominant(self, picks: list[int | None], n: int) -> int | None:
         """The town named just before (else the most named town) for a name the gazetteer lacks."""
         cols = self.gazetteer.cols
@@ -250,6 +310,25 @@ class PlaceResolver:
         for p in towns:
             counts[p] += 1
         return max(counts, key=lambda p: (counts[p], cols["pop"][p]))
+
+
+def _names_a_quarter(tokens: list[Token], c: Candidate, lex: Lexicon) -> bool:
+    """"the Dowlatabad neighborhood": the name is a quarter's (`_far_quarters` judges it)."""
+    return c.last < len(tokens) and lex.sub_after.get(tokens[c.last].low) == "neighbourhood"
+
+
+def _the_town(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> bool:
+    """A town's name after "the" that is not used as a qualifier ("the Lensk district", "the Sapele
+    LGA", "the X - Y road", "the X Teaching Hospital" name a place): something else named after a town."""
+    if c.last - c.first != 1 or c.first == 0 or c.forced or not c.ids or "part" in c.flags:
+        return False
+    if tokens[c.first - 1].text != "the":
+        return False
+    nxt = tokens[c.last] if c.last < len(tokens) else None
+    if nxt is not None and (nxt.low in lex.region_words or nxt.low in lex.settlement_words
+                            or (not nxt.cap and nxt.low in lex.sub_after)):  # fmt: skip
+        return False
+    return not text[c.end : c.end + 3].lstrip().startswith(("-", "–", "/"))
 
 
 def _one_sense(out: list[Toponym], cands: list[Candidate], cues: list[Cue],

@@ -19,8 +19,9 @@ TOP = 25  # candidates scored per name (the gazetteer orders them by prominence)
 STRAY_POP = 20_000  # below this, a town in a country the text never mentions is doubted
 # How much each kind of evidence counts (calibrated on ACLED notes and GeoWebNews, see BENCHMARKS.md):
 # pop per power of ten of population; country at full share of the text's country evidence; admin
-# for a region named in the text; near for another named place within 50 km (half within 200 km).
-WEIGHTS = {"pop": 1.0, "country": 3.5, "admin": 2.5, "near": 1.0}
+# for a region named in the text; near for another named place within 50 km (half within 200 km); area
+# for a place in the regions where the text's named groups operate (actor dictionary `areas`).
+WEIGHTS = {"pop": 1.0, "country": 3.5, "admin": 2.5, "near": 1.0, "area": 3.0}
 
 Evidence = tuple[dict[str, float], set[tuple[str, str]], list[int]]
 
@@ -81,8 +82,8 @@ class Scorer:
         return out
 
     def score(self, n: int, i: int, cands: list[Candidate], cues: list[Cue], picks: list[int | None],
-               evidence: list, hint: str | None,
-               readings: list[tuple[int, ...]]) -> float:  # type: ignore[type-arg]  # fmt: skip
+               evidence: list, hint: str | None, readings: list[tuple[int, ...]],
+               areas: frozenset[tuple[str, str]] = frozenset()) -> float:  # type: ignore[type-arg]  # fmt: skip
         gaz = self.gazetteer
         cols = gaz.cols
         kind, code, a1, a2 = cols["kind"][i], cols["cc"][i], cols["admin1"][i], cols["admin2"][i]
@@ -97,6 +98,8 @@ class Scorer:
             s += w["country"] * max(weights.get(code, 0.0), 0.0) / total
         if hint and code == hint:
             s += 2.5
+        if areas and (code, a1) in areas:
+            s += w["area"]  # inside the named groups' areas of operation
         if kind == "city" and total >= 1.0 and weights.get(code, 0.0) <= 0.0 and cols["pop"][i] < STRAY_POP:
             s -= 3.0  # a small town in a country the text does not otherwise mention
         if a1 and (code, a1) in regions and kind != "admin1":

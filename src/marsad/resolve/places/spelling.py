@@ -66,7 +66,7 @@ def squash(name: str) -> str:
     return canon(name).replace(" ", "")
 
 
-def _members(gazetteer, cc: str, admin1: str) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
+def region_members(gazetteer, cc: str, admin1: str) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
     """Squashed names and ids of the towns and districts of one admin1 region (grouped on first use and
     kept on the gazetteer itself, so a rebuilt or merged index never sees another one's groups)."""
     cache = gazetteer.__dict__.setdefault("_members_by_region", {})
@@ -102,7 +102,7 @@ def spelled_inside(gazetteer, name: str, home: int) -> int | None:  # type: igno
     word = squash(name)
     if len(word) < 5 or c["kind"][home] not in ("admin1", "admin2", "city") or not c["admin1"][home]:
         return None
-    names, ids = _members(gazetteer, c["cc"][home], c["admin1"][home])
+    names, ids = region_members(gazetteer, c["cc"][home], c["admin1"][home])
     hits = process.extract(word, names, scorer=fuzz.ratio, score_cutoff=MIN_INSIDE_SIMILARITY, limit=10)
     hits = [(score, ids[k]) for _, score, k in hits
             if names[k][:1] == word[:1] and min(len(names[k]), len(word)) >= 0.8 * max(len(names[k]), len(word))

@@ -89,3 +89,17 @@ def test_dates_overnight_into_a_weekday_is_that_weekday_not_publication_day():
     # published Wednesday; "overnight into Monday" is Monday, not the Wednesday "overnight" means alone
     assert first("Gunmen raided the village overnight into Monday, leaving five dead.") == (date(2024, 3, 4), 1)
     assert first("Gunmen raided the village overnight, leaving five dead.") == (date(2024, 3, 6), 1)
+
+
+def test_a_day_earlier_counts_back_from_the_date_told_just_before() -> None:
+    found = find_dates("The army said on Wednesday that it had killed him a day earlier.", date(2024, 5, 9))
+    assert [d.value for d in found] == [date(2024, 5, 8), date(2024, 5, 7)]
+
+
+def test_days_before_with_no_date_near_count_back_from_publication() -> None:
+    found = find_dates("Residents said the village was shelled two days before.", date(2024, 5, 9))
+    assert [d.value for d in found] == [date(2024, 5, 7)]
+
+
+def test_a_day_before_an_event_noun_is_not_a_date() -> None:
+    assert find_dates("He was killed a day before the vote.", date(2024, 5, 9)) == []

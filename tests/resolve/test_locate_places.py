@@ -43,3 +43,12 @@ def test_a_possessive_town_still_beats_the_province_that_closes_the_sentence() -
             "Khyber Pakhtunkhwa said on Monday.")
     events = marsad.extract(text, published="2025-03-10")
     assert events and all(e.location == "Peshawar" and e.geo_precision == 1 for e in events)
+
+
+def test_a_regions_capital_is_its_main_town() -> None:
+    text = "Police fired tear gas at students marching in Manipur's capital on Wednesday."
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Imphal" and e.geo_precision == 1 for e in events)
+    text = "A bomb exploded near a market in the capital of Balochistan province on Monday, killing three people."
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Quetta" and e.geo_precision == 1 for e in events)

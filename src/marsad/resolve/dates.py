@@ -46,6 +46,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:overnight\s+(?:into|to)\s+)?(?P<last>last\s+|on\s+|this\s+past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|last)\s+weekend(?:'s)?\b|\bweekend(?:'s)?\s+(?=\w)", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|nights?)\s+ago\b", re.I)),
+    # "a day earlier", "two days before", "the previous night": counted back from the date told just before
+    ("earlier", re.compile(r"\b(?:(?P<count>\d+|one|two|three|four|five|six|seven|a)\s+(?:days?|nights?)\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|the\s+(?:previous|preceding)\s+(?:day|night|evening)\b|the\s+day\s+before\b(?!\s+yesterday))", re.I)),
     ("relative", re.compile(r"\b(?P<word>yesterday|the\s+day\s+before\s+yesterday|today|tonight|last\s+night|overnight|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|(?:earlier|late|last)\s+this\s+week|last\s+week|this\s+week|earlier\s+this\s+month|last\s+month|this\s+month|around\s+midnight|at\s+midnight)\b", re.I)),
 ]  # fmt: skip
 
@@ -81,11 +83,28 @@ def find_dates(
             span = (match.start(), match.end())
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            mention = _resolve(kind, match, published, text)
+            mention = _counted_back(match, found, published) if kind == "earlier" else _resolve(kind, match, published, text)
             if mention is not None:
                 found.append(mention)
                 taken.append(span)
     return sorted(found, key=lambda m: m.start)
+
+
+ANCHOR_CHARS = 300
+"""How far back a date may be to anchor "a day earlier" (about two sentences); else publication."""
+
+
+def _counted_back(m: re.Match[str], found: list[DateMention], published: date | None) -> DateMention | None:
+    """'The army said on Wednesday that it had killed him a day earlier': one day before the date told
+    last (or before publication when none is near)."""
+    count = (m.group("count") or "one").lower()
+    days = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
+    near = [d for d in found if d.end <= m.start() and m.start() - d.end <= ANCHOR_CHARS]
+    anchor = max(near, key=lambda d: d.end) if near else None
+    if anchor is None and published is None:
+        return None
+    base, precision = (anchor.value, anchor.precision) if anchor else (published, 1)
+    return DateMention(m.start(), m.end(), base - timedelta(days=days), precision, explicit=False)  # type: ignore[operator]
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None, text: str) -> DateMention | None:

@@ -62,9 +62,10 @@ def place_for(
         countries = Counter(t.place.country_code for t in toponyms if t.place)
         countries.update(_groups_countries(doc))
         top = max(countries.values())
-        return min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
-                                        t.place.kind in _AREA_KINDS,  # type: ignore[union-attr]
-                                        _possessive(doc.text, t), t.start))
+        chosen = min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
+                                          t.place.kind in _AREA_KINDS,  # type: ignore[union-attr]
+                                          _possessive(doc.text, t), t.start))
+        return _region_capital(doc.text, chosen) or chosen
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
     earlier = [
@@ -99,6 +100,22 @@ def _groups_countries(doc: Document) -> list[str]:
     named = {m.actor.name: m.actor.country for m in doc.actor_mentions
              if not m.actor.generic and m.actor.country and m.actor.inter in (2, 3, 4)}  # fmt: skip
     return [code for code in map(country_code, named.values()) if code]
+
+
+_CAPITAL_AFTER = re.compile(r"['’]s\s+(?:state\s+|provincial\s+|regional\s+)?capital\b")
+_CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:state\s+|provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _region_capital(text: str, toponym: Toponym) -> Toponym | None:
+    """"in Manipur's capital", "the capital of Balochistan province": the region's main town, precisely."""
+    if toponym.place is None or toponym.place.kind not in _AREA_KINDS:
+        return None
+    if not (_CAPITAL_AFTER.match(text, toponym.end) or _CAPITAL_BEFORE.search(text, max(0, toponym.start - 40), toponym.start)):
+        return None
+    from marsad.resolve.places import get_resolver
+
+    seat = get_resolver().seat(toponym.place)
+    return None if seat is None else replace(toponym, place=seat, precision=1)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -95,6 +95,16 @@ class PlaceResolver:
         i = self.gazetteer.capital_id((alpha2 or "").upper())
         return None if i is None else self.gazetteer.place(i)
 
+    def seat(self, region: Place) -> Place | None:
+        """The main town (the most populous) of an admin1 or admin2 region: "Manipur's capital"."""
+        gaz, cols = self.gazetteer, self.gazetteer.cols
+        for i in gaz.ids(canon(region.name)) or gaz.ids(region_key(region.name)):
+            if (cols["kind"][i] == region.kind and cols["cc"][i] == region.country_code
+                    and (cols["admin1"][i] or None) == region.admin1):  # fmt: skip
+                j = gaz.seat(i)
+                return None if j is None else gaz.place(j)
+        return None
+
     def search(self, name: str, country_code: str | None = None, limit: int = 5) -> list[Place]:
         return [self.gazetteer.place(i) for i in self.gazetteer.search(name, country_code, limit)]
 

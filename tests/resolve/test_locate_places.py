@@ -52,3 +52,9 @@ def test_a_regions_capital_is_its_main_town() -> None:
     text = "A bomb exploded near a market in the capital of Balochistan province on Monday, killing three people."
     events = marsad.extract(text, published="2025-03-10")
     assert events and all(e.location == "Quetta" and e.geo_precision == 1 for e in events)
+
+
+def test_a_building_in_a_regions_capital_is_in_its_main_town() -> None:
+    text = "Police fired tear gas at students marching towards the Raj Bhavan in Manipur's capital on Friday."
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Imphal" for e in events)

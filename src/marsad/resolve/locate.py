@@ -62,10 +62,10 @@ def place_for(
         countries = Counter(t.place.country_code for t in toponyms if t.place)
         countries.update(_groups_countries(doc))
         top = max(countries.values())
-        chosen = min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
-                                          t.place.kind in _AREA_KINDS,  # type: ignore[union-attr]
-                                          _possessive(doc.text, t), t.start))
-        return _region_capital(doc.text, chosen) or chosen
+        fine = _capitals_named(doc.text, fine)
+        return min(fine, key=lambda t: (countries[t.place.country_code] == 1 < top,  # type: ignore[union-attr]
+                                        t.place.kind in _AREA_KINDS,  # type: ignore[union-attr]
+                                        _possessive(doc.text, t), t.start))
     # Otherwise the story goes on where it last was: the later of the last event's place and the last
     # place named on its own ("west of Kirkuk" only situates another place, so it does not count).
     earlier = [
@@ -104,6 +104,20 @@ def _groups_countries(doc: Document) -> list[str]:
 
 _CAPITAL_AFTER = re.compile(r"['’]s\s+(?:state\s+|provincial\s+|regional\s+)?capital\b")
 _CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:state\s+|provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _capitals_named(text: str, fine: list[Toponym]) -> list[Toponym]:
+    """Regions named as "X's capital" become their main town, and so do the places the resolver put on
+    that region ("the Raj Bhavan in Manipur's capital": an unknown building placed on Manipur)."""
+    seats = {id(t): _region_capital(text, t) for t in fine}
+    by_region = {_place_key(t): seat.place for t in fine if (seat := seats[id(t)]) is not None}
+    out = []
+    for t in fine:
+        seat = seats[id(t)]
+        if seat is None and _place_key(t) in by_region:
+            seat = replace(t, place=by_region[_place_key(t)], precision=1)
+        out.append(seat or t)
+    return out
 
 
 def _region_capital(text: str, toponym: Toponym) -> Toponym | None:

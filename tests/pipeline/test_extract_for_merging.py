@@ -101,3 +101,9 @@ def test_dissidents_of_the_former_farc_are_the_dissident_group_not_the_disbanded
     event = one("Colombia's National Liberation Army and dissidents of the former FARC fought for control of a "
                 "river port in rural Arauca on Friday.")  # fmt: skip
     assert "FARC-EMC: FARC Central General Staff" in (event.actor1, event.actor2)
+
+
+def test_a_sentence_that_only_counts_the_dead_gives_the_toll_of_the_violence_before_it() -> None:
+    event = one("Members of the Los Choneros and Los Lobos gangs clashed with knives inside the prison in "
+                "Esmeraldas on Wednesday. Officials said 12 inmates were killed.")  # fmt: skip
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 12

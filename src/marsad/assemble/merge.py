@@ -121,6 +121,25 @@ def _arrests_at_protest(group: MentionGroup, mention: Mention) -> bool:
     return "Protests" in types and "Arrests" in subs and types <= {"Protests", "Strategic developments"}
 
 
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _toll_of(group: MentionGroup, mention: Mention) -> bool:
+    """'Gangs clashed in the prison. Officials said 17 prisoners were killed.': a sentence that only
+    counts the dead, with no attacker and no place of its own, tells the toll of the violence just told
+    (ACLED counts people killed in a clash, bystanders included, in that event)."""
+    start, end = mention.sentence
+    if mention.event_type not in _VIOLENT or group.lead.event_type not in _VIOLENT:
+        return False
+    if mention.toponym is not None and start <= mention.toponym.start < end:
+        return False
+    attacker = mention.roles.actor1
+    if attacker is not None and attacker.end > attacker.start and start <= attacker.start < end:
+        return False
+    day = group.day
+    return not (day and mention.dated_in_sentence and mention.event_date != day)
+
+
 def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = None) -> list[MentionGroup]:
     """Greedy grouping in text order: each mention joins the first compatible group, else starts one.
 
@@ -130,6 +149,10 @@ def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = N
     in_headline = [m for m in mentions if headline and headline[0] <= m.trigger[0] < headline[1]]
     groups: list[MentionGroup] = []
     for mention in sorted((m for m in mentions if m not in in_headline), key=lambda m: m.trigger):
+        last = groups[-1] if groups else None
+        if last is not None and _toll_of(last, mention):
+            last.mentions.append(mention)
+            continue
         for group in groups:
             if _compatible(group, mention):
                 group.mentions.append(mention)

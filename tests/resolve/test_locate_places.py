@@ -58,3 +58,15 @@ def test_a_building_in_a_regions_capital_is_in_its_main_town() -> None:
     text = "Police fired tear gas at students marching towards the Raj Bhavan in Manipur's capital on Friday."
     events = marsad.extract(text, published="2025-03-10")
     assert events and all(e.location == "Imphal" for e in events)
+
+
+def test_a_countrys_largest_city_in_one_direction_is_its_most_populous_town_there() -> None:
+    text = "A bomb exploded at a bus station in northeast Nigeria's largest city on Friday, killing four people."
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.location == "Maiduguri" and e.geo_precision == 1 for e in events)
+
+
+def test_a_direction_that_is_part_of_the_country_name_is_not_a_direction() -> None:
+    text = "Troops clashed with rebels in South Sudan's largest city on Friday, killing four people."
+    events = marsad.extract(text, published="2025-03-10")
+    assert events and all(e.country == "South Sudan" for e in events)

@@ -49,7 +49,7 @@ def place_for(
     in_sentence = [t for t in toponyms if start <= t.start < end]
     fine = [t for t in in_sentence if t.place and t.place.kind not in COARSE_KINDS]
     if not fine:
-        capital = _capital_named(doc, start, end, toponyms)
+        capital = _capital_named(doc, start, end, toponyms) or _largest_town_named(doc, start, end)
         if capital is not None:
             return capital
     if fine:
@@ -158,6 +158,34 @@ def _capital_named(doc: Document, start: int, end: int, toponyms: list[Toponym])
         counts = Counter(t.place.country_code for t in toponyms if t.place and t.place.country_code)
         code = counts.most_common(1)[0][0] if counts else None
     place = get_resolver().capital(code) if code else None
+    if place is None:
+        return None
+    return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)
+
+
+_LARGEST = re.compile(
+    r"(?i:\b(?P<dir>(?:north|south)-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?"
+    r"\b(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\s+(?:largest|biggest)\s+(?:city|town)\b"
+)
+
+
+def _largest_town_named(doc: Document, start: int, end: int) -> Toponym | None:
+    """"in northeast Nigeria's largest city": the most populous town of the country (or of that part)."""
+    from marsad.resolve.places import get_resolver
+    from marsad.resolve.places.countries import country_code
+
+    match = _LARGEST.search(doc.text, start, end)
+    if match is None:
+        return None
+    direction = match.group("dir") or ""
+    code = country_code(f"{direction} {match.group('country')}") if direction else None  # "South Sudan's"
+    if code is not None:
+        direction = ""
+    else:
+        code = country_code(match.group("country"))
+    if code is None:
+        return None
+    place = get_resolver().largest_town(code, direction.lower())
     if place is None:
         return None
     return Toponym(match.start(), match.end(), match.group(), place, score=0.5, precision=1)

@@ -105,6 +105,12 @@ class PlaceResolver:
                 return None if j is None else gaz.place(j)
         return None
 
+    def largest_town(self, alpha2: str, direction: str = "") -> Place | None:
+        """The most populous town of a country, or of its part in one direction from the country's point
+        ("northeast Nigeria's largest city")."""
+        i = _largest_town(self.gazetteer, (alpha2 or "").upper(), direction)
+        return None if i is None else self.gazetteer.place(i)
+
     def search(self, name: str, country_code: str | None = None, limit: int = 5) -> list[Place]:
         return [self.gazetteer.place(i) for i in self.gazetteer.search(name, country_code, limit)]
 
@@ -383,3 +389,26 @@ def _far_quarters(out: list[Toponym], subs: list[Sublocation]) -> None:
             continue
         if all(km(p.latitude, p.longitude, o.latitude, o.longitude) > QUARTER_KM for o in others):
             t.non_locational = True
+
+
+_DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1),
+               "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1)}  # fmt: skip
+
+
+def _largest_town(gaz: Gazetteer, cc: str, direction: str) -> int | None:
+    cache = gaz.__dict__.setdefault("_largest_towns", {})
+    if (cc, direction) in cache:
+        return cache[(cc, direction)]
+    c, home = gaz.cols, gaz.country_id(cc)
+    sign = _DIRECTIONS.get(direction.replace("-", "").removesuffix("ern"))
+    best = None
+    for i, (kind, code) in enumerate(zip(c["kind"], c["cc"])):
+        if kind != "city" or code != cc or (best is not None and c["pop"][i] <= c["pop"][best]):
+            continue
+        if sign and home is not None:
+            dy, dx = c["lat"][i] - c["lat"][home], c["lon"][i] - c["lon"][home]
+            if (sign[0] and dy * sign[0] <= 0) or (sign[1] and dx * sign[1] <= 0):
+                continue
+        best = i
+    cache[(cc, direction)] = best
+    return best

@@ -107,3 +107,16 @@ def test_a_sentence_that_only_counts_the_dead_gives_the_toll_of_the_violence_bef
     event = one("Members of the Los Choneros and Los Lobos gangs clashed with knives inside the prison in "
                 "Esmeraldas on Wednesday. Officials said 12 inmates were killed.")  # fmt: skip
     assert event.sub_event_type == "Armed clash" and event.fatalities == 12
+
+
+def test_the_attackers_claim_of_its_target_restates_the_strike_and_adds_no_event() -> None:
+    event = one("A Turkish drone strike hit a car near Qamishli on Thursday, killing two men, local media "
+                "reported. The Turkish defence ministry said it had targeted PKK operatives.")  # fmt: skip
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 2
+
+
+def test_a_nationality_on_the_strike_names_the_attacker() -> None:
+    event = one("A Turkish air strike on a car near Qamishli on Thursday killed two men, local media reported.")
+    assert event.actor1 and event.actor1.startswith("Military Forces of Turkey") and "actor1" in event.evidence
+    unnamed = one("An air strike on a car near Qamishli on Thursday killed two men, local media reported.")
+    assert "actor1" not in unnamed.evidence

@@ -140,6 +140,18 @@ def _toll_of(group: MentionGroup, mention: Mention) -> bool:
     return not (day and mention.dated_in_sentence and mention.event_date != day)
 
 
+def _restated(group: MentionGroup, mention: Mention) -> bool:
+    """'An Israeli drone hit a car near Bint Jbeil... The Israeli military said it had targeted Hezbollah
+    operatives.': a weak cue with no place or day of its own, by an actor of the event just told, restates
+    that event (its target as one side claims it), not a second engagement."""
+    start, end = mention.sentence
+    if mention.score >= STRONG or group.lead.score < STRONG or mention.dated_in_sentence:
+        return False
+    if mention.toponym is not None and start <= mention.toponym.start < end:
+        return False
+    return bool(actor_keys(mention) & group.actors)
+
+
 def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = None) -> list[MentionGroup]:
     """Greedy grouping in text order: each mention joins the first compatible group, else starts one.
 
@@ -150,7 +162,7 @@ def group_mentions(mentions: list[Mention], headline: tuple[int, int] | None = N
     groups: list[MentionGroup] = []
     for mention in sorted((m for m in mentions if m not in in_headline), key=lambda m: m.trigger):
         last = groups[-1] if groups else None
-        if last is not None and _toll_of(last, mention):
+        if last is not None and (_toll_of(last, mention) or _restated(last, mention)):
             last.mentions.append(mention)
             continue
         for group in groups:

@@ -39,7 +39,7 @@ VICTIM_NOUNS = frozenset(
 )
 INSTRUMENTS = frozenset(
     """artillery drone drones aircraft helicopter helicopters jets jet warplane warplanes tank tanks
-    gunship gunships""".split()
+    gunship gunships strike strikes airstrike airstrikes""".split()
 )
 PATIENT_PREPS = frozenset("on against at upon targeting toward towards into onto".split())
 SIDE_PREPS = frozenset("between among amongst".split())

@@ -222,10 +222,14 @@ _REPORTS_THAT = re.compile(
 )
 
 
+# "The UN mission in Congo condemned Sunday's massacre": who reacts to an event is not a party to it.
+_REACTS = re.compile(r"(?:\s+in\s+[A-Z][\w-]+)?\s+(?:strongly\s+)?(?:condemned|denounced|deplored|decried|mourned)\b")
+
+
 def _speaker(text: str, mention: ActorMention) -> bool:
     """', police said.', 'according to the army', 'Police in X said that the death toll...': who
     reports an event is not a party to it."""
-    if _REPORTS_THAT.match(text, mention.end):
+    if _REPORTS_THAT.match(text, mention.end) or _REACTS.match(text, mention.end):
         return True
     after = _ATTRIBUTION_AFTER.match(text, mention.end)
     if after and _OWN_ACTION.match(text, after.end()):

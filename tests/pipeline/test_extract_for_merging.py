@@ -120,3 +120,15 @@ def test_a_nationality_on_the_strike_names_the_attacker() -> None:
     assert event.actor1 and event.actor1.startswith("Military Forces of Turkey") and "actor1" in event.evidence
     unnamed = one("An air strike on a car near Qamishli on Thursday killed two men, local media reported.")
     assert "actor1" not in unnamed.evidence
+
+
+def test_a_condemned_massacre_is_an_event_and_who_condemns_it_is_not_a_party() -> None:
+    event = one("The African Union condemned Saturday's massacre of nine villagers at a market near Beni in "
+                "North Kivu.")
+    assert event.sub_event_type == "Attack" and event.location == "Beni"
+    assert "African Union" not in f"{event.actor1} {event.actor2}"
+
+
+def test_a_rally_to_condemn_a_massacre_is_a_protest_only() -> None:
+    event = one("Hundreds of people rallied in Goma on Monday to condemn the massacre of villagers in Ituri.")
+    assert event.event_type == "Protests"

@@ -90,7 +90,7 @@ def test_real_index_uses_the_current_provinces_of_dr_congo(real_resolver: PlaceR
 
 
 def test_real_index_keeps_the_english_names_of_unchanged_dr_congo_provinces(real_resolver: PlaceResolver) -> None:
-    for name, region in (("South Kivu", "Sud-Kivu"), ("North Kivu", "Nord-Kivu")):
+    for name, region in (("South Kivu", "South Kivu"), ("Sud-Kivu", "South Kivu"), ("North Kivu", "North Kivu")):
         tops = real_resolver.toponyms(f"Fighting spread across {name} province this week.")
         assert (tops[0].place.kind, tops[0].place.admin1) == ("admin1", region)
 

@@ -40,6 +40,14 @@ class Document:
     def text(self) -> str:
         return self.article.text
 
+    @property
+    def groups_country(self) -> str | None:
+        """The one country every named group of the article belongs to (None for none or several): a hint
+        for bare place names ("the Donbass People's Militia ... near Lozove") and for the country of
+        state forces when no place is named."""
+        countries = {m.actor.country for m in self.actor_mentions if not m.actor.generic and m.actor.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing a character offset (the nearest one before it otherwise)."""
         return max(0, bisect_right(self.sentences, (offset, float("inf"))) - 1)

@@ -167,6 +167,7 @@ def resolve(doc: Document) -> Document:
     from marsad.resolve.actors import get_resolver as actors
     from marsad.resolve.mentions import resolve_mentions
     from marsad.resolve.places import get_resolver as places
+    from marsad.resolve.places.countries import country_code
 
     # Actor names depend on the date ("Taliban" before and after August 2021; regime years): the
     # publication date, else the first full date the article gives.
@@ -175,7 +176,8 @@ def resolve(doc: Document) -> Document:
     named = [a for a in doc.actor_mentions if not a.actor.generic]
     resolver = places()
     doc.toponyms = [
-        t for t in resolver.toponyms(doc.text, country_hint=_actors_country(named), areas=_actors_areas(named))
+        t for t in resolver.toponyms(doc.text, country_hint=country_code(doc.groups_country or ""),
+                                     areas=_actors_areas(named))
         if not _part_of_group_name(t, named)
     ]
     from marsad.resolve.places.spelling import regions_by_spelling
@@ -245,15 +247,6 @@ def _first_date(text: str) -> date | None:
 
     found = [d for d in find_dates(text, None, end=min(len(text), 2000)) if d.explicit]
     return found[0].value if found else None
-
-
-def _actors_country(named: list[ActorMention]) -> str | None:
-    """The country every named group of the article belongs to, as a hint for its place names
-    ("the Donbass People's Militia ... near Lozove": the Lozove in Ukraine's east, not Crimea's)."""
-    from marsad.resolve.places.countries import country_code
-
-    countries = {m.actor.country for m in named if m.actor.country}
-    return country_code(countries.pop()) if len(countries) == 1 else None
 
 
 def _actors_areas(named: list[ActorMention]) -> list[tuple[str, str]]:

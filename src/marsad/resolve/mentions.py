@@ -39,7 +39,7 @@ def resolve_mentions(doc: Document) -> None:
     else:
         fallback = main_place(locational)
     event_sentences = sorted({d.sentence for d in doc.detections})
-    groups_country = _groups_country(doc)
+    groups_country = doc.groups_country
     counted: dict[int, Counts] = {}  # sentence index -> its figures, read once however many events share it
     previous: Toponym | None = None  # the place of the last event whose own sentence named one
     for detection in sorted(doc.detections, key=lambda d: d.start):
@@ -216,13 +216,6 @@ def _part_of_town(text: str, toponym: Toponym | None) -> Toponym | None:
     if _PART_OF.search(text, max(0, toponym.start - 60), toponym.start):
         return replace(toponym, precision=1)
     return toponym
-
-
-def _groups_country(doc: Document) -> str | None:
-    """The one country of the article's named groups: with no place named, "clashes between M23 and
-    government forces" are the forces of M23's country, not of no country."""
-    countries = {a.actor.country for a in doc.actor_mentions if not a.actor.generic and a.actor.country}
-    return countries.pop() if len(countries) == 1 else None
 
 
 def _country_of_groups(doc: Document, country: str | None, actors) -> Toponym | None:  # type: ignore[no-untyped-def]

@@ -90,7 +90,7 @@ def with_reports(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str,
         mentions.c.event_id.in_([r["event_id"] for r in rows]))  # fmt: skip
     for event_id, record, evidence in conn.execute(query):
         evidence = evidence or {}
-        from_text = "event_type" in evidence  # extracted; otherwise coded by hand: every actor is named
+        from_text = canonical.extracted(evidence)  # otherwise coded by hand: every actor is named
         extracted.update([event_id] if from_text else [])
         device.update([event_id] if canonical.device_known({**record, "evidence": evidence}) else [])
         located.setdefault(event_id, set()).update([record["location"]] if record.get("location") else [])

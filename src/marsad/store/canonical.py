@@ -49,6 +49,12 @@ def as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def extracted(evidence: object) -> bool:
+    """Evidence from marsad's extractor (every extracted event has an event_type span); a record coded by
+    hand has none, and then every actor and type it gives counts as named."""
+    return isinstance(evidence, dict) and "event_type" in evidence
+
+
 def facts(record: dict[str, Any]) -> Facts:
     """The matching view of an event record (an Event dict or a canonical row)."""
     actors = []
@@ -57,7 +63,7 @@ def facts(record: dict[str, Any]) -> Facts:
     for name_key, inter_key in (("actor1", "inter1"), ("actor2", "inter2")):
         # An actor with no evidence span is a default the extractor filled in ("Unidentified Armed
         # Group" for a report that names nobody): it must not keep reports of one incident apart.
-        defaulted = isinstance(evidence, dict) and "event_type" in evidence and name_key not in evidence
+        defaulted = extracted(evidence) and name_key not in evidence
         named = record.get(name_key) and not defaulted
         main.append(ActorRef(record[name_key], record.get(inter_key)) if named else None)
         if main[-1] is not None:
@@ -92,8 +98,7 @@ def device_known(record: dict[str, Any]) -> bool:
     """Does the record's sub-event type rest on words naming the device? An extracted explosion with no
     sub-event evidence span was typed from "bombing" or "blast" alone (assemble); hand-coded ones count."""
     evidence = record.get("evidence") or {}
-    extracted = isinstance(evidence, dict) and "event_type" in evidence
-    return not (extracted and record.get("event_type") == "Explosions/Remote violence"
+    return not (extracted(evidence) and record.get("event_type") == "Explosions/Remote violence"
                 and "sub_event_type" not in evidence)  # fmt: skip
 
 
@@ -121,14 +126,14 @@ def _actor_specificity(report: Report) -> tuple[int, int]:
     """Actors the text names over defaults the extractor filled in (no evidence span: a default stored as
     the canonical actor would read as a named side to every later report); then named over "unidentified"."""
     evidence = report.evidence or report.record.get("evidence") or {}
-    extracted = isinstance(evidence, dict) and "event_type" in evidence
+    from_text = extracted(evidence)
     named = score = 0
     for key in ("actor1", "actor2"):
         name = (report.record.get(key) or "").lower()
         if name:
             points = 1 if name.startswith(("unidentified", "unknown")) else 2
             score += points
-            named += 0 if extracted and key not in evidence else points
+            named += 0 if from_text and key not in evidence else points
     return named, score
 
 

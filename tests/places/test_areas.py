@@ -19,11 +19,21 @@ def test_areas_prefer_the_namesake_inside_them(real_resolver: PlaceResolver) -> 
     assert _place(real_resolver, text, "Serhiivka", areas=DONBAS).admin1 == "Donetska oblast"
 
 
-def test_small_place_far_outside_the_areas_falls_back_to_their_country(real_resolver: PlaceResolver) -> None:
+def test_small_place_far_outside_the_areas_falls_back_to_their_main_area(real_resolver: PlaceResolver) -> None:
     text = "Explosions were heard near Kruta Balka on Monday."
     assert _place(real_resolver, text, "Kruta Balka").admin1 == "Poltava"
     fallback = _place(real_resolver, text, "Kruta Balka", areas=DONBAS)
-    assert fallback.kind == "country" and fallback.country_code == "UA"
+    assert (fallback.kind, fallback.name) == ("admin1", "Donetska oblast")
+    luhansk_first = _place(real_resolver, text, "Kruta Balka", areas=DONBAS[::-1])
+    assert luhansk_first.name == "Luhanska oblast"
+
+
+def test_the_main_area_is_placed_on_its_main_town(real_resolver: PlaceResolver) -> None:
+    area = real_resolver.area_place("UA", "Luhansk")
+    seat = real_resolver.seat(area)
+    assert area.name == "Luhanska oblast" and seat is not None and seat.name == "Luhansk"
+    assert (area.latitude, area.longitude) == (seat.latitude, seat.longitude)
+    assert real_resolver.area_place("UA", "Atlantis") is None
 
 
 def test_areas_in_several_countries_leave_a_far_place_unplaced(real_resolver: PlaceResolver) -> None:

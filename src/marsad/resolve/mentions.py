@@ -219,20 +219,26 @@ def _part_of_town(text: str, toponym: Toponym | None) -> Toponym | None:
 
 
 def _country_of_groups(doc: Document, country: str | None, actors) -> Toponym | None:  # type: ignore[no-untyped-def]
-    """An article that names no place at all is still in its named groups' country (ACLED's country,
-    precision 3): placed nowhere, it could never be matched to other outlets' reports of the event."""
+    """An article that names no place the gazetteer knows is still where its named groups operate: the
+    main area the actor dictionary lists for them in their country, else the country (precision 3).
+    Placed nowhere, it could never be matched to other outlets' reports of the event."""
     code = actors.naming.country_code(country) if country else None
     if code is None:
         return None
     from marsad._exceptions import ResolutionError
     from marsad.resolve.places import get_resolver
 
+    groups = [a for a in doc.actor_mentions if not a.actor.generic and a.actor.country == country]
+    areas = [(m, area) for m in groups for cc, area in actors.dictionary.areas(m.actor.name) if cc == code]
+    for group, area in areas[:1]:
+        place = get_resolver().area_place(code, area)
+        if place is not None:
+            return Toponym(group.start, group.end, group.text, place, precision=3)
     try:
         place = get_resolver().country_place(code)
     except ResolutionError:
         return None
-    group = next(a for a in doc.actor_mentions if not a.actor.generic and a.actor.country == country)
-    return Toponym(group.start, group.end, group.text, place, precision=3)
+    return Toponym(groups[0].start, groups[0].end, groups[0].text, place, precision=3)
 
 
 def _weapons_unnamed(roles: Roles, demonym_code) -> Roles:  # type: ignore[no-untyped-def]

@@ -53,7 +53,9 @@ class PlaceResolver:
         cands = sorted(cands + region_slots(text, tokens, cands, self.gazetteer), key=lambda c: c.start)
         cands = self._apply_entities(cands, entities)
         cands = sorted(cands + unknown_names(text, tokens, cands, self.lex), key=lambda c: c.start)
-        out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas))
+        areas = list(areas)
+        main = _area_id(self.gazetteer, *areas[0]) if areas else None
+        out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas), main_area=main)
         _far_quarters(out, find_sublocations(text, tokens, self.lex))
         return out
 
@@ -105,6 +107,18 @@ class PlaceResolver:
                 return None if j is None else gaz.place(j)
         return None
 
+    def area_place(self, alpha2: str, area: str) -> Place | None:
+        """An admin1 region as a user writes it ("Donetsk" for Donetska oblast), on its main town as ACLED
+        codes a region."""
+        gaz = self.gazetteer
+        i = _area_id(gaz, (alpha2 or "").upper(), area)
+        if i is None:
+            return None
+        place, seat = gaz.place(i), gaz.seat(i)
+        if seat is not None:
+            place.latitude, place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
+        return place
+
     def largest_town(self, alpha2: str, direction: str = "") -> Place | None:
         """The most populous town of a country, or of its part in one direction from the country's point
         ("northeast Nigeria's largest city")."""
@@ -134,7 +148,8 @@ class PlaceResolver:
         return cands
 
     def _resolve(self, text: str, tokens: list[Token], cands: list[Candidate], hint: str | None,
-                 fallback: bool = False, areas: Regions = frozenset()) -> list[Toponym]:  # fmt: skip
+                 fallback: bool = False, areas: Regions = frozenset(),
+                 main_area: int | None = None) -> list[Toponym]:  # fmt: skip
         gaz = self.gazetteer
         cues = gather(text, tokens, cands, self.lex)
         kinds = gaz.cols["kind"]
@@ -176,7 +191,7 @@ class PlaceResolver:
             lower = is_lowercase_text(tokens)
             self._drop_strays(cands, cues, picks, scores, conf, LOWERCASE_STRAY_POP if lower else STRAY_POP,
                               0.5 if lower else 1.0)  # fmt: skip
-            outside = self._drop_outside(tokens, cands, cues, picks, scores, conf, areas)
+            outside = self._drop_outside(tokens, cands, cues, picks, scores, conf, areas, main_area)
         out = [self._toponym(n, c, cues[n], scores[n], picks, cands, fallback) for n, c in enumerate(cands)]
         for n, home in outside.items():  # the groups' country or the text's region, nothing finer
             place = gaz.place(home)
@@ -272,10 +287,11 @@ class PlaceResolver:
 
     def _drop_outside(self, tokens: list[Token], cands: list[Candidate], cues: list[Cue],
                       picks: list[int | None], scores: list[list[tuple[float, int]]], conf: list[float],
-                      areas: Regions) -> dict[int, int]:  # fmt: skip
+                      areas: Regions, main_area: int | None = None) -> dict[int, int]:  # fmt: skip
         """A small bare place far outside the named groups' areas, which no other name of the text points
         to, is a namesake of a village the gazetteer lacks: treated as an unknown name, placed on the
-        areas' country when they lie in one (returned: candidate index -> country or region id).
+        groups' main area (the first the dictionary lists), else their country, when the areas lie in one
+        country (returned: candidate index -> country or region id).
 
         Without areas, the one region the text names in the place's country plays their part ("in
         Celaya, Guanajuato, ... near Camargo": not the Camargo of Chihuahua, somewhere in Guanajuato).
@@ -289,7 +305,8 @@ class PlaceResolver:
         if not bare:
             return out
         countries = {cc for cc, _ in areas}
-        country = self.gazetteer.country_id(next(iter(countries))) if len(countries) == 1 else None
+        country = (main_area if main_area is not None else self.gazetteer.country_id(next(iter(countries)))
+                   ) if len(countries) == 1 else None
         evidence = self.scorer.evidence(cands, cues, picks, conf, first_pass=False)
         for n in bare:
             i = picks[n]
@@ -412,3 +429,12 @@ def _largest_town(gaz: Gazetteer, cc: str, direction: str) -> int | None:
         best = i
     cache[(cc, direction)] = best
     return best
+
+
+def _area_id(gazetteer: Gazetteer, alpha2: str, area: str) -> int | None:
+    """The admin1 region an area of the actor dictionary names ("Donetsk": Donetska oblast)."""
+    for name in sorted(gazetteer.admin1_names(area, alpha2)):
+        i = gazetteer.admin1_id(alpha2, name)
+        if i is not None:
+            return i
+    return None

@@ -178,7 +178,7 @@ def resolve(doc: Document) -> Document:
     doc.toponyms = [
         t for t in resolver.toponyms(doc.text, country_hint=country_code(doc.groups_country or ""),
                                      areas=_actors_areas(named))
-        if not _part_of_group_name(t, named)
+        if not _part_of_group_name(t, named) and not _qualifies_people(doc.text, t, doc.actor_mentions)
     ]
     from marsad.resolve.places.spelling import regions_by_spelling
 
@@ -258,15 +258,26 @@ def _actors_areas(named: list[ActorMention]) -> list[tuple[str, str]]:
     return [area for m in named for area in dictionary.areas(m.actor.name)]
 
 
+def _qualifies_people(text: str, toponym: Toponym, mentions: list[ActorMention]) -> bool:
+    """'Hausa traders demonstrated in Abraka': a name the actor dictionary reads as a people, just before
+    another actor, says who they are, not where (Haouza in Western Sahara is also "Hausa")."""
+    for m in mentions:
+        if m.actor.generic and (m.start, m.end) == (toponym.start, toponym.end):
+            return any(o.start == m.end + 1 and text[m.end] == " " for o in mentions)
+    return False
+
+
 def _part_of_group_name(toponym: Toponym, named: list[ActorMention]) -> bool:
     """Words of a named group's name are not places: inside the name ("Saraya al-Salam"), and alone
-    later ("the Saraya's headquarters") when they resolve outside the group's country."""
+    later ("the Saraya's headquarters") when they resolve outside the group's country. A body named after
+    its town ("Toungo Local Government Council", no country in the dictionary) leaves the town a place."""
     if any(a.start <= toponym.start and toponym.end <= a.end for a in named):
         return True
     word = toponym.text.lower()
     for mention in named:
         first = mention.actor.name.split()[0].lower() if mention.actor.name else ""
-        if word == first and toponym.place is not None and toponym.place.country != mention.actor.country:
+        if (word == first and toponym.place is not None and mention.actor.country is not None
+                and toponym.place.country != mention.actor.country):  # fmt: skip
             return True
     return False
 

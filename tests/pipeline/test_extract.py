@@ -130,3 +130,17 @@ def test_the_day_a_statement_was_made_is_not_the_event_day():
     (event,) = marsad.extract(text, published="2024-03-16")
     assert event.event_date == "2024-03-14" and event.fatalities == 7
     assert not (event.actor1 or "").startswith("Police")
+
+
+def test_a_people_named_before_other_actors_is_not_a_place():
+    text = ("On 4 June 2021, Hausa traders protested in Abraka (Ethiope East LGA, Delta) over a market demolition. "
+            "Hausa community leaders later appealed for calm.")
+    events = marsad.extract(text, published="2021-06-05")
+    assert [(e.location, e.country) for e in events] == [("Abraka", "Nigeria")]
+
+
+def test_a_council_named_after_its_town_leaves_the_town_a_place():
+    text = ("On 4 June 2021, gunmen attacked Michika (Michika LGA, Adamawa) and killed two residents, "
+            "among them a clerk of the Michika Local Government Council.")
+    events = marsad.extract(text, published="2021-06-05")
+    assert [(e.location, e.geo_precision) for e in events] == [("Michika", 1)]

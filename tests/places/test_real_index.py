@@ -120,3 +120,13 @@ def test_real_index_puts_a_bare_namesake_far_from_the_one_named_region_in_that_r
     assert tops["Camargo"].precision == 3
     alone = real_resolver.toponyms("A body was found on a road near Camargo.")
     assert alone[0].place.kind == "city"
+
+
+def test_real_index_reads_a_bracketed_state_acronym_that_spells_a_word(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Two groups clashed in Pratapgarh (UP) over a land dispute.")}
+    assert tops["UP"].place.name == "Uttar Pradesh"
+    assert tops["Pratapgarh"].place.admin1 == "Uttar Pradesh"
+
+
+def test_real_index_leaves_a_bracketed_ordinary_word_alone(real_resolver: PlaceResolver) -> None:
+    assert real_resolver.toponyms("Fuel prices went (UP) again this week.") == []

@@ -105,13 +105,18 @@ def _prominent(gaz: Gazetteer, ids: tuple[int, ...]) -> bool:
 
 
 def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...], lower_text: bool,
-                   lower_seen: set[str]) -> bool:  # fmt: skip
-    """Whether one word is a place here, judged by how common it is as an ordinary English word."""
+                   lower_seen: set[str], bracketed: bool = False) -> bool:  # fmt: skip
+    """Whether one word is a place here, judged by how common it is as an ordinary English word.
+
+    ``bracketed``: the word closes a parenthesis ("Pratapgarh (UP)"), where an acronym that spells an
+    ordinary word ("UP") is the region."""
     word = tok.low
     tok_key = canon(tok.text)
-    if word in lex.stop_words and not any(gaz.cols["kind"][i] == "country" for i in ids[:3]):
+    acronym = len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1
+    if (word in lex.stop_words and not any(gaz.cols["kind"][i] == "country" for i in ids[:3])
+            and not (acronym and bracketed)):  # fmt: skip
         return False
-    if (len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1) or ABBREV.match(tok.text):
+    if acronym or ABBREV.match(tok.text):
         # acronyms: only those the gazetteer lists for a country or a region ("US", "UK", "DRC", "EU")
         kinds = gaz.cols["kind"]
         return any(kinds[i] in ("country", "region", "admin1") for i in ids[:3])
@@ -137,6 +142,9 @@ def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...
     if zipf >= 3.0:
         return prominent or max((gaz.cols["pop"][i] for i in ids[:5]), default=0) >= 1000
     return True
+
+
+_AFTER_NAME = re.compile(r"[A-Z][\w'’-]*\s*[(,]\s*$")  # "Pratapgarh (", "(Kotwali, "
 
 
 def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = None,
@@ -177,7 +185,8 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
                 best = Candidate(tok.start, tokens[j].end, span, key, ids, i, j + 1, demonym=dem)
         del last_ok
         if best is not None and best.last - best.first == 1 and not best.demonym:
-            if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen)):
+            bracketed = text[tok.end : tok.end + 1] == ")" and bool(_AFTER_NAME.search(text, max(0, tok.start - 40), tok.start))
+            if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen, bracketed)):
                 best = None
         if best is not None and lower_text and best.last - best.first > 1:
             # "the city", "as part": ordinary words that happen to spell a place's alternate name

@@ -130,3 +130,10 @@ def test_real_index_reads_a_bracketed_state_acronym_that_spells_a_word(real_reso
 
 def test_real_index_leaves_a_bracketed_ordinary_word_alone(real_resolver: PlaceResolver) -> None:
     assert real_resolver.toponyms("Fuel prices went (UP) again this week.") == []
+
+
+def test_real_index_reads_kyiv_after_a_town_as_the_oblast_around_the_capital(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Farmers blocked a road in Bila Tserkva, Kyiv, on Monday.")}
+    assert tops["Bila Tserkva"].place.admin1 == "Kiev" and tops["Kyiv"].place.kind == "admin1"
+    alone = real_resolver.toponyms("Protesters gathered in Kyiv on Monday.")
+    assert (alone[0].place.kind, alone[0].place.admin1) == ("city", "Kyiv City")

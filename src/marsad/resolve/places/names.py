@@ -33,7 +33,7 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLD)
     text = text.replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("ð", "d").replace("ł", "l")
-    text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("ʻ", "").replace("`", "")
+    text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("ʻ", "").replace("`", "").replace("‘", "").replace("ʿ", "").replace("ʾ", "")
     text = _PUNCT.sub(" ", text.casefold())
     return _SPACES.sub(" ", text).strip()
 

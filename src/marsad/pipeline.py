@@ -177,7 +177,7 @@ def resolve(doc: Document) -> Document:
     resolver = places()
     doc.toponyms = [
         t for t in resolver.toponyms(doc.text, country_hint=country_code(doc.groups_country or ""),
-                                     areas=_actors_areas(named))
+                                     areas=_actors_areas(named), names=[(a.start, a.end) for a in named])
         if not _part_of_group_name(t, named) and not _qualifies_people(doc.text, t, doc.actor_mentions)
     ]
     from marsad.resolve.places.spelling import regions_by_spelling

@@ -144,3 +144,10 @@ def test_a_council_named_after_its_town_leaves_the_town_a_place():
             "among them a clerk of the Michika Local Government Council.")
     events = marsad.extract(text, published="2021-06-05")
     assert [(e.location, e.geo_precision) for e in events] == [("Michika", 1)]
+
+
+def test_a_party_named_like_a_village_is_no_evidence_for_the_town():
+    text = ("On 2 June 2021, about 200 members of National Corps, Svoboda and local traders protested outside "
+            "the regional council in Cherkasy against new market rules.")
+    events = marsad.extract(text, published="2021-06-03")
+    assert [(e.location, e.country) for e in events] == [("Cherkasy", "Ukraine")]

@@ -137,3 +137,10 @@ def test_real_index_reads_kyiv_after_a_town_as_the_oblast_around_the_capital(rea
     assert tops["Bila Tserkva"].place.admin1 == "Kiev" and tops["Kyiv"].place.kind == "admin1"
     alone = real_resolver.toponyms("Protesters gathered in Kyiv on Monday.")
     assert (alone[0].place.kind, alone[0].place.admin1) == ("city", "Kyiv City")
+
+
+def test_real_index_takes_no_evidence_from_a_place_word_inside_another_name(real_resolver: PlaceResolver) -> None:
+    text = "Members of Svoboda and the city mayor protested outside a police department in Cherkasy."
+    party = (text.index("Svoboda"), text.index("Svoboda") + len("Svoboda"))
+    tops = real_resolver.toponyms(text, names=[party])
+    assert [(t.text, t.place.country_code) for t in tops] == [("Cherkasy", "UA")]

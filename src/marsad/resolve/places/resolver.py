@@ -42,10 +42,13 @@ class PlaceResolver:
 
     # public API -------------------------------------------------------------------------------------
     def toponyms(self, text: str, *, entities: Sequence[tuple[int, int, str]] = (),
-                 country_hint: str | None = None, areas: Iterable[tuple[str, str]] = ()) -> list[Toponym]:  # fmt: skip
+                 country_hint: str | None = None, areas: Iterable[tuple[str, str]] = (),
+                 names: Sequence[tuple[int, int]] = ()) -> list[Toponym]:  # fmt: skip
         """Every place name in ``text``, resolved with the whole text as context, sorted by start.
 
         ``areas``: (country code, admin1 name) pairs where the text's named groups operate (see `areas`).
+        ``names``: spans of other names (the named groups): a place word inside one ("Svoboda", a party and
+        a village) is no place and no evidence for the others.
         """
         tokens = tokenize(text)
         forced = [(s, e) for s, e, label in entities if label in ("GPE", "LOC", "FAC")]
@@ -53,6 +56,7 @@ class PlaceResolver:
         cands = sorted(cands + region_slots(text, tokens, cands, self.gazetteer), key=lambda c: c.start)
         cands = self._apply_entities(cands, entities)
         cands = sorted(cands + unknown_names(text, tokens, cands, self.lex), key=lambda c: c.start)
+        cands = [c for c in cands if c.demonym or not any(s <= c.start and c.end <= e for s, e in names)]
         areas = list(areas)
         main = _area_id(self.gazetteer, *areas[0]) if areas else None
         out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas), main_area=main)

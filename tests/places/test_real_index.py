@@ -144,3 +144,13 @@ def test_real_index_takes_no_evidence_from_a_place_word_inside_another_name(real
     party = (text.index("Svoboda"), text.index("Svoboda") + len("Svoboda"))
     tops = real_resolver.toponyms(text, names=[party])
     assert [(t.text, t.place.country_code) for t in tops] == [("Cherkasy", "UA")]
+
+
+def test_real_index_keeps_a_capital_before_a_bracketed_quarter(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Residents marched in Panama City (Bella Vista) on Friday.")}
+    assert (tops["Panama City"].place.country_code, tops["Panama City"].place.kind) == ("PA", "city")
+
+
+def test_real_index_puts_an_unlisted_namesake_in_the_bracketed_region(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Around Villa Nueva (Mendoza), residents banged pots.")}
+    assert (tops["Villa Nueva"].place.kind, tops["Villa Nueva"].place.admin1) == ("admin1", "Mendoza")

@@ -176,9 +176,11 @@ class PlaceResolver:
                 if any(readings[k] for k in cues[n].containers):  # an unknown container says nothing
                     inside = [i for i in c.ids if any(self.scorer.contains(j, i) >= 3.0 for k in cues[n].containers
                                                       for j in readings[k])]  # fmt: skip
-                    if cues[n].strict and (cues[n].paren or self.scorer.minor(c.ids) or any(
-                        self.scorer.is_admin(cands[k].ids[:1]) for k in cues[n].containers
-                    )):
+                    quarter = cues[n].paren and not inside and self._quarter_in_brackets(c, cues[n], cands)
+                    if cues[n].strict and not quarter and (
+                        cues[n].paren or self.scorer.minor(c.ids)
+                        or any(self.scorer.is_admin(cands[k].ids[:1]) for k in cues[n].containers)
+                    ):
                         # a small place put in a named region must lie in it; otherwise it is another,
                         # unlisted place of that name and falls back to the region ("Novoselivka, Kharkiv")
                         pool = tuple(inside)
@@ -333,6 +335,16 @@ class PlaceResolver:
                 if instead is not None:
                     out[n] = instead
         return out
+
+    def _quarter_in_brackets(self, c: Candidate, cue: Cue, cands: list[Candidate]) -> bool:
+        """"Panama City (Bella Vista)": after a prominent town, a bracketed name that can be no region of
+        its country is one of its quarters, and does not constrain it (the town is kept)."""
+        cols = self.gazetteer.cols
+        prominent = {cols["cc"][i] for i in c.ids[:TOP]
+                     if cols["kind"][i] == "city" and (cols["rank"][i] > 0 or cols["pop"][i] >= 100_000)}  # fmt: skip
+        regions = [j for k in cue.containers for j in cands[k].ids[:TOP]
+                   if cols["kind"][j] in ("country", "admin1") or cols["kind"][j] == "admin2" and cols["cc"][j] in prominent]
+        return bool(prominent) and not regions
 
     def _dominant(self, picks: list[int | None], n: int) -> int | None:
         """The town named just before (else the most named town) for a name the gazetteer lacks."""

@@ -172,7 +172,11 @@ def main() -> None:
                         help="for each missed or wrong pair, the two reports' events side by side and the veto")
     args = parser.parse_args()
 
-    reports = sorted(load(args.set), key=lambda r: (r[1].published or date.min, r[1].source or ""))
+    name = Path(args.set).name  # "bench/dedup/incidents.yaml" and "incidents.yaml" name the same set
+    if not (HERE / name).is_file():
+        sets = ", ".join(sorted(p.name for p in HERE.glob("incidents*.yaml")))
+        parser.error(f"no incidents file {args.set!r} in {HERE}; the sets are: {sets}")
+    reports = sorted(load(name), key=lambda r: (r[1].published or date.min, r[1].source or ""))
     if args.extract:
         from marsad.pipeline import Pipeline
 

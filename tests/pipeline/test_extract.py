@@ -151,3 +151,29 @@ def test_a_party_named_like_a_village_is_no_evidence_for_the_town():
             "the regional council in Cherkasy against new market rules.")
     events = marsad.extract(text, published="2021-06-03")
     assert [(e.location, e.country) for e in events] == [("Cherkasy", "Ukraine")]
+
+
+def test_a_list_of_districts_is_one_event_per_district_each_with_its_own_evidence():
+    text = "On 9 June 2021, Afghan air strikes hit Taliban positions in Maywand, Zharey and Arghandab districts, Kandahar."
+    events = marsad.extract(text, published="2021-06-10")
+    spans = {e.location: e.evidence["location"] for e in events}
+    assert spans == {name: [(text.index(name), text.index(name) + len(name))] for name in ("Maywand", "Zharey", "Arghandab")}
+
+
+def test_a_total_already_split_by_the_report_is_not_divided_again():
+    text = ("On 9 June 2021, Afghan air strikes killed 6 Taliban fighters in Zharey and Arghandab districts, "
+            "Kandahar. Fatalities are split across 2 events (3).")
+    events = marsad.extract(text, published="2021-06-10")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Arghandab", 3), ("Zharey", 3)]
+
+
+def test_an_even_split_gives_the_remainder_to_the_first_place():
+    text = "On 9 June 2021, Afghan air strikes killed 7 Taliban fighters in Zharey and Arghandab districts, Kandahar."
+    events = marsad.extract(text, published="2021-06-10")
+    assert [(e.location, e.fatalities) for e in events] == [("Zharey", 4), ("Arghandab", 3)]
+    assert all(e.admin1 == "Kandahar" for e in events)
+
+
+def test_two_towns_without_a_plural_place_noun_stay_one_event():
+    text = "On 9 June 2021, protesters marched in Lagos and Abuja against fuel prices."
+    assert len(marsad.extract(text, published="2021-06-10")) == 1

@@ -154,3 +154,11 @@ def test_real_index_keeps_a_capital_before_a_bracketed_quarter(real_resolver: Pl
 def test_real_index_puts_an_unlisted_namesake_in_the_bracketed_region(real_resolver: PlaceResolver) -> None:
     tops = {t.text: t for t in real_resolver.toponyms("Around Villa Nueva (Mendoza), residents banged pots.")}
     assert (tops["Villa Nueva"].place.kind, tops["Villa Nueva"].place.admin1) == ("admin1", "Mendoza")
+
+
+def test_real_index_reads_the_name_after_a_closed_list_of_districts_as_their_province(
+    real_resolver: PlaceResolver,
+) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Air strikes hit Zharey and Maywand districts, Kandahar.")}
+    assert tops["Kandahar"].place.kind == "admin1"
+    assert {tops["Zharey"].place.kind, tops["Maywand"].place.kind} == {"admin2"}

@@ -100,7 +100,49 @@ def resolve_mentions(doc: Document) -> None:
             arrests=counts.arrests,
         )
         mention.evidence = _evidence(mention, date_span, counts.evidence)
-        doc.mentions.append(mention)
+        doc.mentions.extend(_one_per_place(doc, mention, locational, date_span, counts))
+
+
+# "in Nad Ali, Sangin and Musa Qala districts": a list of names closed by a plural place noun
+_PLACE_LIST = re.compile(
+    r"\b(?:in|at|across|around|near)\s+(?:the\s+)?(?P<list>[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s*\([^()]{1,40}\)\s*)"
+    r"(?:and\s+|&\s+)?(?:[A-Z][\w'’-]*|[a-z]{1,3}\b))*)\s+(?:districts|provinces|villages|towns|cities|counties|"
+    r"LGAs|townships|states|governorates|municipalities|localities|communes|prefectures|departments)\b"
+)
+_SPLIT_SAID = re.compile(r"\bsplit\s+(?:across|over|between)\b", re.I)
+
+
+def _one_per_place(doc: Document, mention: Mention, locational: list[Toponym], date_span: tuple[int, int] | None,
+                   counts: Counts) -> list[Mention]:  # fmt: skip
+    """ACLED codes one event per location: "militants were killed in Nad Ali, Sangin and Musa Qala districts"
+    is three events, the reported totals split evenly (the remainder to the first place, as the codebook
+    splits a total over days), unless the text already gives each event's share ("split across 3 events")."""
+    start, end = mention.sentence
+    toponym = mention.toponym
+    if toponym is None or not start <= toponym.start < end:
+        return [mention]
+    for match in _PLACE_LIST.finditer(doc.text, start, end):
+        a, b = match.span("list")
+        if not a <= toponym.start < b or (" and " not in match.group("list") and "," not in match.group("list")):
+            continue
+        places = [t for t in locational if a <= t.start < b and t.place and t.place.kind not in COARSE_KINDS]
+        keys = list(dict.fromkeys((t.place.name, t.place.country_code) for t in places))  # type: ignore[union-attr]
+        if len(keys) < 2:
+            return [mention]
+        firsts = [next(t for t in places if (t.place.name, t.place.country_code) == k) for k in keys]  # type: ignore[union-attr]
+        shared = not _SPLIT_SAID.search(doc.text, start, doc.sentences[min(len(doc.sentences) - 1, doc.sentence_of(end) + 1)][1])
+        out = []
+        for n, place in enumerate(firsts):
+            one = replace(mention, toponym=place, sublocation=None)
+            if shared:
+                for kind in ("fatalities", "injuries", "arrests"):
+                    total = getattr(mention, kind)
+                    if total:
+                        setattr(one, kind, total // len(firsts) + (total % len(firsts) if n == 0 else 0))
+            one.evidence = _evidence(one, date_span, counts.evidence)
+            out.append(one)
+        return out
+    return [mention]
 
 
 def _scope_counts(doc: Document, sentence: int, event_sentences: list[int], counted: dict[int, Counts]) -> Counts:

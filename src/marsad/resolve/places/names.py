@@ -27,13 +27,16 @@ _REGION_WORDS = frozenset({
 })  # fmt: skip
 
 
+_APOSTROPHES = re.compile("[’'ʼʻ`‘ʿʾ]")  # "Ma‘ruf" is "Maruf": apostrophes join, they do not split
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, Arabic letter variants merged, punctuation to spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLD)
     text = text.replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("ð", "d").replace("ł", "l")
-    text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("ʻ", "").replace("`", "").replace("‘", "").replace("ʿ", "").replace("ʾ", "")
+    text = _APOSTROPHES.sub("", text)
     text = _PUNCT.sub(" ", text.casefold())
     return _SPACES.sub(" ", text).strip()
 

@@ -185,7 +185,8 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
                 best = Candidate(tok.start, tokens[j].end, span, key, ids, i, j + 1, demonym=dem)
         del last_ok
         if best is not None and best.last - best.first == 1 and not best.demonym:
-            bracketed = text[tok.end : tok.end + 1] == ")" and bool(_AFTER_NAME.search(text, max(0, tok.start - 40), tok.start))
+            bracketed = text[tok.end : tok.end + 1] == ")" and bool(
+                _AFTER_NAME.search(text, max(0, tok.start - 40), tok.start))
             if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen, bracketed)):
                 best = None
         if best is not None and lower_text and best.last - best.first > 1:

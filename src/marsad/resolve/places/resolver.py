@@ -59,7 +59,8 @@ class PlaceResolver:
         cands = [c for c in cands if c.demonym or not any(s <= c.start and c.end <= e for s, e in names)]
         areas = list(areas)
         main = _area_id(self.gazetteer, *areas[0]) if areas else None
-        out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas), main_area=main)
+        out = self._resolve(text, tokens, cands, country_hint, areas=area_regions(self.gazetteer, areas),
+                            main_area=main)
         _far_quarters(out, find_sublocations(text, tokens, self.lex))
         return out
 
@@ -343,7 +344,8 @@ class PlaceResolver:
         prominent = {cols["cc"][i] for i in c.ids[:TOP]
                      if cols["kind"][i] == "city" and (cols["rank"][i] > 0 or cols["pop"][i] >= 100_000)}  # fmt: skip
         regions = [j for k in cue.containers for j in cands[k].ids[:TOP]
-                   if cols["kind"][j] in ("country", "admin1") or cols["kind"][j] == "admin2" and cols["cc"][j] in prominent]
+                   if cols["kind"][j] in ("country", "admin1")
+                   or (cols["kind"][j] == "admin2" and cols["cc"][j] in prominent)]
         return bool(prominent) and not regions
 
     def _dominant(self, picks: list[int | None], n: int) -> int | None:

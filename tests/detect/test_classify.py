@@ -259,3 +259,24 @@ def test_a_charity_handing_out_food_is_no_event() -> None:
 def test_a_seizure_counted_with_thousands_separators_is_property_seizure() -> None:
     assert _types("Police seized 685,000 packs of smuggled cigarettes hidden in two warehouses.") == [
         ("Strategic developments", "Looting/property destruction")]
+
+
+def test_burning_debris_to_demand_something_is_a_violent_demonstration() -> None:
+    assert _types("Residents were burning debris in the street to demand fuel deliveries.") == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_a_road_blocked_to_demand_aid_is_a_protest_even_in_a_story_about_floods() -> None:
+    assert _types("Victims of last week's floods blocked the main road to demand relief supplies.") == [
+        ("Protests", "Peaceful protest")]
+
+
+def test_a_seizure_of_munitions_is_disrupted_weapons_use() -> None:
+    assert _types("Police seized several hundred munitions in an abandoned farmhouse.") == [
+        ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_fire_from_infantry_fighting_vehicles_is_shelling_but_a_fired_tank_heater_is_not() -> None:
+    assert _types("Separatist forces fired IFVs at army positions near the village.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert _types("The family fired up their water tank heater.") == []

@@ -62,8 +62,8 @@ def demonstration(clause: Clause) -> Decision | None:
             return Decision("Mob violence", acts[0].start, acts[0].end, 0.8)
         return None
     anchor = protest or Hit("Peaceful protest", *clause.cues["protester"][0], 0.75)
-    if anchor.weight < 0.75 and not _weak_protest_supported(clause):
-        return None
+    if anchor.weight < 0.75 and not _weak_protest_supported(clause) and not strong_riot:
+        return None  # a weak cue alone ("to demand") is no protest; with tyres burning it is
     if strong_riot or (riot and not clause.text.lower().count("peaceful")):
         hit = (strong_riot or riot)[0]
         if mob is not None and protest is None:

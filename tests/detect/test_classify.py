@@ -280,3 +280,7 @@ def test_fire_from_infantry_fighting_vehicles_is_shelling_but_a_fired_tank_heate
     assert _types("Separatist forces fired IFVs at army positions near the village.") == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert _types("The family fired up their water tank heater.") == []
+
+
+def test_a_car_set_alight_by_a_group_of_residents_is_mob_violence() -> None:
+    assert _types("The car of a local trader was set alight by a group of residents.") == [("Riots", "Mob violence")]

@@ -111,9 +111,12 @@ def _is_street_act(clause: Clause, hit: Hit) -> bool:
 
 
 def _is_crowd_act(clause: Clause, hit: Hit) -> bool:
-    """Stone pelting, clashing, vandalising: acts of a crowd (not torching by an armed group)."""
+    """Stone pelting, clashing, vandalising, setting a car alight: acts of a crowd (the caller has made sure
+    no armed group is named). "Set fire to" and "torched" stay with property destruction: measured worse
+    as crowd acts (ACLED dev event type -4 rows, CASE 2021 0.830 -> 0.828)."""
     word = clause.text[hit.start:hit.end].lower()
-    return any(w in word for w in ("stone", "pelt", "threw", "throw", "hurl", "clash", "vandal", "smash", "rampag"))
+    return any(w in word for w in ("stone", "pelt", "threw", "throw", "hurl", "clash", "vandal", "smash", "rampag",
+                                   "alight", "ablaze"))
 
 
 _FIREARM = re.compile(r"shot|fire|ammunition|bullet|gunfire|rounds|serious|excessive|brutal|suppress|crush|fatal", re.I)

@@ -174,3 +174,14 @@ def test_real_index_reads_no_town_in_a_landmark_named_with_ordinary_words(real_r
 def test_real_index_knows_the_short_forms_of_trinidad_and_tobago_and_south_africa(real_resolver: PlaceResolver) -> None:
     tops = {t.text: t for t in real_resolver.toponyms("Ministers from T&T met their counterparts in SA on Friday.")}
     assert (tops["T&T"].place.country_code, tops["SA"].place.country_code) == ("TT", "ZA")
+
+
+def test_real_index_reads_a_common_word_named_as_a_town_with_its_container(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Party members marched in Man town (Tonkpi, Montagnes).")}
+    assert (tops["Man"].place.country_code, tops["Man"].place.kind) == ("CI", "city")
+    assert real_resolver.toponyms("The man town hall meeting ended early.") == []
+
+
+def test_real_index_reads_x_near_y_as_x_around_y(real_resolver: PlaceResolver) -> None:
+    tops = {t.text: t for t in real_resolver.toponyms("Gunmen raided Ugah, near Lafia (Nasarawa), at night.")}
+    assert tops["Ugah"].place.admin1 == "Nasarawa"  # not the Uga of Anambra, far from Lafia

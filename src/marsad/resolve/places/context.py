@@ -13,11 +13,11 @@ _PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "outside", 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _SIDE = (r"(?:north|south|east|west|central|northern|southern|eastern|western|"
          r"north-?eastern|north-?western|south-?eastern|south-?western)")
-# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y", "X of the Y", "X, in northern Y", "X district
+# "X (Y", "X sector area (Y", "X, Y", "X (Unknown, Y", "X of the Y", "X, in northern Y", "X, near Y", "X district
 # center, Y" (the region word itself is part of X): Y contains X
 _SEAT = r"(?:\s+(?:administrative|administration|government))?\s+(?:center|centre|headquarters|seat)"
 _NEST_GAP = re.compile(rf"^(?:(?:\s+(?!and\b|or\b)[a-z]+){{0,3}}\s*\("
-                       rf"|(?:{_SEAT})?\s*,(?:\s*in(?:\s+the)?(?:\s+{_SIDE})?)?"
+                       rf"|(?:{_SEAT})?\s*,(?:\s*in(?:\s+the)?(?:\s+{_SIDE})?|\s*near)?"
                        rf"|\s+of(?: the)?\s)\s*(?:{_NAME}\s*,\s*)?$")
 # "X in Y": a weaker hint ("a statue of Saint X in Rome"), never a reason to reject X's readings
 _SOFT_GAP = re.compile(r"^\s*(?:in|-)\s*$")

@@ -105,11 +105,12 @@ def _prominent(gaz: Gazetteer, ids: tuple[int, ...]) -> bool:
 
 
 def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...], lower_text: bool,
-                   lower_seen: set[str], bracketed: bool = False) -> bool:  # fmt: skip
+                   lower_seen: set[str], bracketed: bool = False, settled: bool = False) -> bool:  # fmt: skip
     """Whether one word is a place here, judged by how common it is as an ordinary English word.
 
     ``bracketed``: the word closes a parenthesis ("Pratapgarh (UP)"), where an acronym that spells an
-    ordinary word ("UP") is the region."""
+    ordinary word ("UP") is the region. ``settled``: a settlement word and a container follow ("Man town
+    (Tonkpi, Montagnes)"): the word is the town's name however common it is."""
     word = tok.low
     tok_key = canon(tok.text)
     acronym = len(tok.text) <= 4 and tok.text.isupper() and len(tok.text) > 1
@@ -124,6 +125,8 @@ def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...
         return False
     if len(word) <= 4 and any(ch.isupper() for ch in tok.text[1:]):
         return False  # mixed-case abbreviations ("LoC", "UoB") are not place names
+    if settled and tok.cap and not lower_text:
+        return True
     zipf = lex.common.get(word, 0.0)
     prominent = _prominent(gaz, ids)
     if lower_text:  # no capitals to go by: a place's own name only, and rarely an ordinary word
@@ -144,6 +147,7 @@ def _accept_single(gaz: Gazetteer, lex: Lexicon, tok: Token, ids: tuple[int, ...
     return True
 
 
+_TOWN_OF = re.compile(r"\s+(?:town|village|city)\s*(?:\(|,\s*[A-Z])")  # "Man town (Tonkpi", "Bar village, Y"
 _AFTER_NAME = re.compile(r"[A-Z][\w'’-]*\s*[(,]\s*$")  # "Pratapgarh (", "(Kotwali, "
 
 
@@ -187,7 +191,8 @@ def find(text: str, gaz: Gazetteer, lex: Lexicon, tokens: list[Token] | None = N
         if best is not None and best.last - best.first == 1 and not best.demonym:
             bracketed = text[tok.end : tok.end + 1] == ")" and bool(
                 _AFTER_NAME.search(text, max(0, tok.start - 40), tok.start))
-            if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen, bracketed)):
+            settled = bool(_TOWN_OF.match(text, tok.end))
+            if not (force_end or _accept_single(gaz, lex, tok, best.ids, lower_text, lower_seen, bracketed, settled)):
                 best = None
         if best is not None and lower_text and best.last - best.first > 1:
             # "the city", "as part": ordinary words that happen to spell a place's alternate name

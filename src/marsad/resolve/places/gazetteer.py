@@ -219,6 +219,15 @@ class Gazetteer:
                      admin2=c["admin2"][i] or None, geonameid=c["gid"][i] or None, kind=c["kind"][i],
                      population=c["pop"][i])  # fmt: skip
 
+    def place_on_seat(self, i: int) -> Place:
+        """A region as an event's location, on its main town as ACLED codes a region (its own point, the
+        middle of its towns, stays for `place`); any other place as it is."""
+        place = self.place(i)
+        seat = self.seat(i) if place.kind in ("admin1", "admin2") else None
+        if seat is not None:
+            place.latitude, place.longitude = self.cols["lat"][seat], self.cols["lon"][seat]
+        return place
+
     def seat(self, i: int) -> int | None:
         """The most populous town of an admin1 or admin2 region (its usual seat), built on first use."""
         c = self.cols

@@ -115,14 +115,8 @@ class PlaceResolver:
     def area_place(self, alpha2: str, area: str) -> Place | None:
         """An admin1 region as a user writes it ("Donetsk" for Donetska oblast), on its main town as ACLED
         codes a region."""
-        gaz = self.gazetteer
-        i = _area_id(gaz, (alpha2 or "").upper(), area)
-        if i is None:
-            return None
-        place, seat = gaz.place(i), gaz.seat(i)
-        if seat is not None:
-            place.latitude, place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
-        return place
+        i = _area_id(self.gazetteer, (alpha2 or "").upper(), area)
+        return None if i is None else self.gazetteer.place_on_seat(i)
 
     def largest_town(self, alpha2: str, direction: str = "") -> Place | None:
         """The most populous town of a country, or of its part in one direction from the country's point
@@ -201,11 +195,7 @@ class PlaceResolver:
             outside = self._drop_outside(tokens, cands, cues, picks, scores, conf, areas, main_area)
         out = [self._toponym(n, c, cues[n], scores[n], picks, cands, fallback) for n, c in enumerate(cands)]
         for n, home in outside.items():  # the groups' country or the text's region, nothing finer
-            place = gaz.place(home)
-            seat = gaz.seat(home) if place.kind == "admin1" else None
-            if seat is not None:
-                place.latitude, place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
-            out[n] = replace(out[n], place=place, score=0.1, precision=3)
+            out[n] = replace(out[n], place=gaz.place_on_seat(home), score=0.1, precision=3)
         _one_sense(out, cands, cues, scores)
         # a longer name the gazetteer lacks, with no container to fall back to, is not reported
         return [t for t, c in zip(out, cands, strict=True)
@@ -219,7 +209,9 @@ class PlaceResolver:
         if scored:
             best_s, best = scored[0]
             z = sum(math.exp(min(50.0, s - best_s)) for s, _ in scored)
-            top.place = gaz.place(best)
+            # a region as an event's location: on its main town, as ACLED codes it (the region's own
+            # point, the middle of its towns, stays in `resolve_spans` and `search`)
+            top.place = gaz.place(best) if fallback else gaz.place_on_seat(best)
             top.score = round(1.0 / z, 4)
             runner = next((j for _, j in scored[1:] if gaz.cols["name"][j] != gaz.cols["name"][best]
                            or gaz.cols["cc"][j] != gaz.cols["cc"][best]), None)  # fmt: skip
@@ -237,20 +229,11 @@ class PlaceResolver:
             if spelled is not None:  # another spelling of a town listed in the named region
                 top.place = gaz.place(spelled)
                 top.score = 0.3
-            elif home is not None:
-                top.place = gaz.place(home)
-                seat = gaz.seat(home) if top.place.kind in ("admin1", "admin2") and cue.containers else None
-                if seat is not None:  # an unknown place in a region: on the region's main town
-                    top.place.latitude, top.place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
+            elif home is not None:  # an unknown place in a region: on the region's main town
+                top.place = gaz.place_on_seat(home) if cue.containers else gaz.place(home)
                 top.score = 0.1
                 top.qualifier = top.qualifier or "in"
         kind = top.place.kind if top.place else None
-        if scored and kind in ("admin1", "admin2") and not fallback:
-            # a region as an event's location: on its main town, as ACLED codes it (the region's own
-            # point, the middle of its towns, stays in `resolve_spans` and `search`)
-            seat = gaz.seat(scored[0][1])
-            if seat is not None and top.place is not None:
-                top.place.latitude, top.place.longitude = gaz.cols["lat"][seat], gaz.cols["lon"][seat]
         top.precision = 3 if kind in ADMIN_KINDS else 2 if kind == "admin2" else 1
         if top.place is not None and not scored and spelled is None:
             top.precision = max(2, top.precision)  # an unknown name placed on its container
